@@ -1,1 +1,14 @@
-Console.WriteLine("TaskForge benchmarks");
+using TaskForge.Bench;
+
+// Each suite writes a markdown report under bench/results/. Usage: dotnet run -c Release --project bench/TaskForge.Bench -- <suite> [options]
+var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+};
+
+if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: TaskForge.Bench <{string.Join('|', suites.Keys)}> [options]");
+    return 2;
+}
+
+return await run(args[1..]);
