@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+using TaskForge.Domain.Workspaces;
+
+namespace TaskForge.Domain;
+
+/// <summary>
+/// Every concrete domain event type under a stable name, unique across aggregates. The names are
+/// part of the stored log: renaming a class must not change its name here.
+/// </summary>
+public static class DomainEventTypes
+{
+    public static IReadOnlyDictionary<string, Type> ByName { get; } = new Dictionary<string, Type>
+    {
+        ["WorkspaceCreated"] = typeof(WorkspaceEvent.WorkspaceCreated),
+        ["WorkspaceRenamed"] = typeof(WorkspaceEvent.WorkspaceRenamed),
+        ["MemberInvited"] = typeof(WorkspaceEvent.MemberInvited),
+        ["InvitationRevoked"] = typeof(WorkspaceEvent.InvitationRevoked),
+        ["InvitationAccepted"] = typeof(WorkspaceEvent.InvitationAccepted),
+        ["MemberRoleChanged"] = typeof(WorkspaceEvent.MemberRoleChanged),
+        ["MemberRemoved"] = typeof(WorkspaceEvent.MemberRemoved),
+        ["MemberLeft"] = typeof(WorkspaceEvent.MemberLeft),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static IReadOnlyDictionary<Type, string> ByType { get; } =
+        ByName.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
+
+    public static string NameOf(Type eventType) =>
+        ByType.TryGetValue(eventType, out var name)
+            ? name
+            : throw new ArgumentException($"{eventType.FullName} is not a registered domain event type.", nameof(eventType));
+
+    public static string NameOf(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return NameOf(@event.GetType());
+    }
+
+    public static Type? TypeOf(string name) => ByName.TryGetValue(name, out var type) ? type : null;
+}

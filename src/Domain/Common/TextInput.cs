@@ -1,0 +1,47 @@
+namespace TaskForge.Domain;
+
+/// <summary>
+/// Validates user text: single-line values (names, titles, labels) are trimmed, must not be empty
+/// and may hold no control character; multi-line values (descriptions, comments) may also hold
+/// line breaks and tabs.
+/// </summary>
+public static class TextInput
+{
+    public static DomainError? SingleLine(string field, string? raw, int maxLength, out string value)
+    {
+        value = (raw ?? string.Empty).Trim();
+        if (value.Length == 0)
+            return DomainError.Validation($"{field} must not be empty.");
+        if (value.Length > maxLength)
+            return DomainError.Validation($"{field} must be at most {maxLength} characters (got {value.Length}).");
+        if (value.Any(char.IsControl))
+            return DomainError.Validation($"{field} must not contain control characters.");
+        return null;
+    }
+
+    public static DomainError? MultiLine(string field, string? raw, int maxLength, bool allowEmpty, out string value)
+    {
+        value = (raw ?? string.Empty).Trim();
+        if (!allowEmpty && value.Length == 0)
+            return DomainError.Validation($"{field} must not be empty.");
+        if (value.Length > maxLength)
+            return DomainError.Validation($"{field} must be at most {maxLength} characters (got {value.Length}).");
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            return DomainError.Validation($"{field} must not contain control characters other than line breaks and tabs.");
+        return null;
+    }
+
+    public static DomainError? Email(string field, string? raw, out string value)
+    {
+        if (SingleLine(field, raw, InputLimits.EmailMaxLength, out value) is { } error)
+            return error;
+        value = value.ToLowerInvariant();
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        var valid = at > 0
+            && at == value.LastIndexOf('@')
+            && value.IndexOf('.', at) > at + 1
+            && !value.EndsWith('.')
+            && !value.Any(char.IsWhiteSpace);
+        return valid ? null : DomainError.Validation($"{field} must be an email address like name@example.com.");
+    }
+}

@@ -1,0 +1,39 @@
+using TaskForge.Domain.Tests.Support;
+using TaskForge.Domain.Workspaces;
+
+namespace TaskForge.Domain.Tests.Workspaces;
+
+public sealed class WorkspaceAccessTests
+{
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-0000000000f1", true, true)]
+    [InlineData("00000000-0000-0000-0000-0000000000f2", true, true)]
+    [InlineData("00000000-0000-0000-0000-0000000000f3", true, false)]
+    [InlineData("00000000-0000-0000-0000-0000000000f4", true, false)]
+    [InlineData("00000000-0000-0000-0000-0000000000f5", true, true)]
+    [InlineData("00000000-0000-0000-0000-0000000000f6", false, false)]
+    public void Given_a_workspace_with_every_role_When_access_is_asked_Then_it_follows_the_role(string user, bool read, bool history)
+    {
+        var state = WorkspaceFixture.AllRoles();
+        Assert.Equal(read, WorkspaceAccess.CanRead(state, Guid.Parse(user)));
+        Assert.Equal(history, WorkspaceAccess.CanReadHistory(state, Guid.Parse(user)));
+    }
+
+    [Fact]
+    public void Given_no_workspace_When_access_is_asked_Then_nobody_can_read()
+    {
+        Assert.False(WorkspaceAccess.CanRead(WorkspaceState.Initial, Ids.Owner));
+        Assert.Null(WorkspaceAccess.RoleOf(WorkspaceState.Initial, Ids.Owner));
+    }
+
+    [Fact]
+    public void Given_roles_When_compared_Then_only_member_and_above_change_content_and_admin_and_above_manage()
+    {
+        Assert.Equal(
+            [WorkspaceRole.Member, WorkspaceRole.Admin, WorkspaceRole.Owner],
+            Enum.GetValues<WorkspaceRole>().Where(r => r.CanChangeContent()));
+        Assert.Equal(
+            [WorkspaceRole.Admin, WorkspaceRole.Owner],
+            Enum.GetValues<WorkspaceRole>().Where(r => r.CanManage()));
+    }
+}
