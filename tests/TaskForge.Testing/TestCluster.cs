@@ -1,0 +1,56 @@
+using TaskForge.EventStore.Local;
+
+namespace TaskForge.Testing;
+
+/// <summary>
+/// The one PostgreSQL server of a test run (per test process): TASKFORGE_TEST_PG when set, otherwise a throwaway
+/// cluster started from the machine's server binaries in a temporary folder, removed when the process exits.
+/// </summary>
+public static class TestCluster
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static LocalPostgresCluster? _cluster;
+    private static string? _adminConnectionString;
+
+    /// <summary>A connection string to the server's <c>postgres</c> database, as a superuser.</summary>
+    public static async Task<string> AdminConnectionStringAsync()
+    {
+        if (_adminConnectionString is not null)
+        {
+            return _adminConnectionString;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            _adminConnectionString ??= await StartAsync();
+            return _adminConnectionString;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>The cluster this process started (null when TASKFORGE_TEST_PG points elsewhere): crash tests kill and restart it.</summary>
+    public static LocalPostgresCluster? OwnCluster => _cluster;
+
+    private static async Task<string> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable("TASKFORGE_TEST_PG") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"taskforge-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var settings = new Dictionary<string, string>(LocalPostgresCluster.DefaultSettings)
+        {
+            // A throwaway cluster: durability against OS crashes is not needed (a killed server still keeps its WAL).
+            ["fsync"] = "off",
+            ["full_page_writes"] = "off",
+        };
+        _cluster = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true, settings);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return _cluster.ConnectionString();
+    }
+}
