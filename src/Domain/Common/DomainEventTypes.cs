@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TaskForge.Domain.Projects;
 using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Domain;
@@ -19,6 +20,15 @@ public static class DomainEventTypes
         ["MemberRoleChanged"] = typeof(WorkspaceEvent.MemberRoleChanged),
         ["MemberRemoved"] = typeof(WorkspaceEvent.MemberRemoved),
         ["MemberLeft"] = typeof(WorkspaceEvent.MemberLeft),
+        ["ProjectCreated"] = typeof(ProjectEvent.ProjectCreated),
+        ["ProjectRenamed"] = typeof(ProjectEvent.ProjectRenamed),
+        ["ProjectDescriptionChanged"] = typeof(ProjectEvent.ProjectDescriptionChanged),
+        ["ProjectArchived"] = typeof(ProjectEvent.ProjectArchived),
+        ["ProjectRestored"] = typeof(ProjectEvent.ProjectRestored),
+        ["ColumnAdded"] = typeof(ProjectEvent.ColumnAdded),
+        ["ColumnRenamed"] = typeof(ProjectEvent.ColumnRenamed),
+        ["ColumnsReordered"] = typeof(ProjectEvent.ColumnsReordered),
+        ["ColumnRemoved"] = typeof(ProjectEvent.ColumnRemoved),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } =

@@ -14,11 +14,10 @@ public static class ErrorCodes
     public const string ColumnNotEmpty = "COLUMN_NOT_EMPTY";
     public const string AlreadyExists = "ALREADY_EXISTS";
     public const string InvitationNotFound = "INVITATION_NOT_FOUND";
-    public const string LimitExceeded = "LIMIT_EXCEEDED";
 
     public static IReadOnlyList<string> All { get; } =
     [
         NotFound, Forbidden, Conflict, Validation, StatusNotOnBoard, LastOwner, AlreadyMember,
-        NotAMember, Archived, ColumnNotEmpty, AlreadyExists, InvitationNotFound, LimitExceeded,
+        NotAMember, Archived, ColumnNotEmpty, AlreadyExists, InvitationNotFound,
     ];
 }
