@@ -1,4 +1,11 @@
+using TaskForge.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+await builder.AddTaskForgeStorageAsync();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.Run();
+app.MapTaskForgeHealth();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

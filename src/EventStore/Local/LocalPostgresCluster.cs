@@ -74,10 +74,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     private string LogFile => Path.Combine(_dataDirectory, "postgres.log");
 
-    /// <summary>Starts the server (again) on the current port; waits until it accepts connections.</summary>
+    /// <summary>
+    /// Starts the server (again) and waits until it accepts connections. A server already running on this data
+    /// directory (a previous run that was not stopped) is reused on its own port.
+    /// </summary>
     public async Task StartServerAsync(CancellationToken cancellationToken = default)
     {
-        File.Delete(Path.Combine(PgData, "postmaster.pid"));
+        var (status, _) = await _binaries.TryRunAsync("pg_ctl", ["-D", PgData, "status"], cancellationToken);
+        if (status == 0 && await ReadRunningPortAsync(cancellationToken) is int running)
+        {
+            Port = running;
+            return;
+        }
+
         await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-l", LogFile, "-o", $"-p {Port}", "-w", "-t", "60", "start"], cancellationToken);
     }
 
@@ -93,7 +102,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default) =>
-        await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "immediate", "-w", "stop"], cancellationToken);
+        await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "stop"], cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -110,6 +119,13 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             Directory.Delete(_dataDirectory, recursive: true);
         }
+    }
+
+    // postmaster.pid: line 1 is the pid, line 4 the port.
+    private async Task<int?> ReadRunningPortAsync(CancellationToken cancellationToken)
+    {
+        var lines = await File.ReadAllLinesAsync(Path.Combine(PgData, "postmaster.pid"), cancellationToken);
+        return lines.Length > 3 && int.TryParse(lines[3], System.Globalization.CultureInfo.InvariantCulture, out var port) ? port : null;
     }
 
     private async Task<int> ReadPostmasterPidAsync(CancellationToken cancellationToken)
