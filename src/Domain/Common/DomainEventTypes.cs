@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using TaskForge.Domain.Projects;
+using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Domain;
@@ -29,6 +30,22 @@ public static class DomainEventTypes
         ["ColumnRenamed"] = typeof(ProjectEvent.ColumnRenamed),
         ["ColumnsReordered"] = typeof(ProjectEvent.ColumnsReordered),
         ["ColumnRemoved"] = typeof(ProjectEvent.ColumnRemoved),
+        ["TaskCreated"] = typeof(TaskEvent.TaskCreated),
+        ["TaskRenamed"] = typeof(TaskEvent.TaskRenamed),
+        ["TaskDescriptionEdited"] = typeof(TaskEvent.TaskDescriptionEdited),
+        ["TaskAssigned"] = typeof(TaskEvent.TaskAssigned),
+        ["TaskUnassigned"] = typeof(TaskEvent.TaskUnassigned),
+        ["TaskMoved"] = typeof(TaskEvent.TaskMoved),
+        ["TaskPriorityChanged"] = typeof(TaskEvent.TaskPriorityChanged),
+        ["TaskDueDateSet"] = typeof(TaskEvent.TaskDueDateSet),
+        ["TaskDueDateCleared"] = typeof(TaskEvent.TaskDueDateCleared),
+        ["TaskLabelAdded"] = typeof(TaskEvent.TaskLabelAdded),
+        ["TaskLabelRemoved"] = typeof(TaskEvent.TaskLabelRemoved),
+        ["TaskWatched"] = typeof(TaskEvent.TaskWatched),
+        ["TaskUnwatched"] = typeof(TaskEvent.TaskUnwatched),
+        ["TaskCompleted"] = typeof(TaskEvent.TaskCompleted),
+        ["TaskReopened"] = typeof(TaskEvent.TaskReopened),
+        ["TaskDeleted"] = typeof(TaskEvent.TaskDeleted),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } =

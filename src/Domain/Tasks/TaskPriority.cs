@@ -1,0 +1,10 @@
+namespace TaskForge.Domain.Tasks;
+
+public enum TaskPriority
+{
+    None,
+    Low,
+    Medium,
+    High,
+    Urgent,
+}
