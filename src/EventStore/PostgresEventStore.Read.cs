@@ -10,6 +10,10 @@ public sealed partial class PostgresEventStore
     private const string Columns = "id, stream_id, version, event_id, type, data::text, metadata::text, created_at";
 
     private readonly string _readAllSql;
+    private long _pagesRead;
+
+    /// <summary>Pages of the global log this store read (ReadAll calls), for back-pressure tests and diagnostics.</summary>
+    internal long PagesRead => Interlocked.Read(ref _pagesRead);
 
     /// <summary>The stream's current version (0 when it has no events).</summary>
     public async Task<long> ReadStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
@@ -64,6 +68,7 @@ public sealed partial class PostgresEventStore
     /// <summary>ReadAll on the caller's connection (for projections that read and write in one transaction).</summary>
     public async Task<ReadAllPage> ReadAllAsync(NpgsqlConnection connection, long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _pagesRead);
         await using var command = new NpgsqlCommand(_readAllSql, connection);
         command.Parameters.Add(new NpgsqlParameter<long>("after", NpgsqlDbType.Bigint) { TypedValue = afterPosition });
         command.Parameters.Add(new NpgsqlParameter<int>("max", NpgsqlDbType.Integer) { TypedValue = maxCount });
