@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TaskForge.Domain.Comments;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
@@ -46,6 +47,9 @@ public static class DomainEventTypes
         ["TaskCompleted"] = typeof(TaskEvent.TaskCompleted),
         ["TaskReopened"] = typeof(TaskEvent.TaskReopened),
         ["TaskDeleted"] = typeof(TaskEvent.TaskDeleted),
+        ["CommentAdded"] = typeof(CommentEvent.CommentAdded),
+        ["CommentEdited"] = typeof(CommentEvent.CommentEdited),
+        ["CommentDeleted"] = typeof(CommentEvent.CommentDeleted),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } =
