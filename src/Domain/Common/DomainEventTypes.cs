@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using TaskForge.Domain.Comments;
+using TaskForge.Domain.Inboxes;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
@@ -50,6 +51,8 @@ public static class DomainEventTypes
         ["CommentAdded"] = typeof(CommentEvent.CommentAdded),
         ["CommentEdited"] = typeof(CommentEvent.CommentEdited),
         ["CommentDeleted"] = typeof(CommentEvent.CommentDeleted),
+        ["NotificationRead"] = typeof(InboxEvent.NotificationRead),
+        ["AllNotificationsRead"] = typeof(InboxEvent.AllNotificationsRead),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<Type, string> ByType { get; } =
