@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Comments;
 
-public abstract record CommentEvent
+public abstract record CommentEvent : IWorkspaceScoped
 {
     public abstract Guid CommentId { get; init; }
 

@@ -7,7 +7,7 @@ public abstract record InboxCommand(Guid ActorId, DateTimeOffset Now)
 
     public string StreamId => StreamIds.Inbox(ActorId);
 
-    public sealed record MarkNotificationRead(Guid ActorId, DateTimeOffset Now, long NotificationId) : InboxCommand(ActorId, Now);
+    public sealed record MarkNotificationRead(Guid ActorId, DateTimeOffset Now, long NotificationId) : InboxCommand(ActorId, Now), IRetryableCommand;
 
-    public sealed record MarkAllNotificationsRead(Guid ActorId, DateTimeOffset Now, long UpToEventId) : InboxCommand(ActorId, Now);
+    public sealed record MarkAllNotificationsRead(Guid ActorId, DateTimeOffset Now, long UpToEventId) : InboxCommand(ActorId, Now), IRetryableCommand;
 }

@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Projects;
 
-public abstract record ProjectCommand(Guid ActorId, DateTimeOffset Now)
+public abstract record ProjectCommand(Guid ActorId, DateTimeOffset Now) : IWorkspaceScoped
 {
     public abstract Guid WorkspaceId { get; init; }
 

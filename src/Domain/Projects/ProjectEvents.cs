@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Projects;
 
-public abstract record ProjectEvent
+public abstract record ProjectEvent : IWorkspaceScoped
 {
     public abstract Guid ProjectId { get; init; }
 

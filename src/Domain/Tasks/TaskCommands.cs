@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Tasks;
 
-public abstract record TaskCommand(Guid ActorId, DateTimeOffset Now)
+public abstract record TaskCommand(Guid ActorId, DateTimeOffset Now) : IWorkspaceScoped
 {
     public abstract Guid WorkspaceId { get; init; }
 
@@ -36,10 +36,10 @@ public abstract record TaskCommand(Guid ActorId, DateTimeOffset Now)
         : TaskCommand(ActorId, Now);
 
     public sealed record AssignTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId, Guid AssigneeId)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record UnassignTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId, Guid AssigneeId)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     /// <summary><paramref name="Position"/> is a <see cref="Rank"/> computed from the neighbours on the board.</summary>
     public sealed record MoveTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId, Guid ColumnId, string Position)
@@ -55,18 +55,18 @@ public abstract record TaskCommand(Guid ActorId, DateTimeOffset Now)
         : TaskCommand(ActorId, Now);
 
     public sealed record AddTaskLabel(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId, string Label)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record RemoveTaskLabel(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId, string Label)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     /// <summary>The actor starts watching the task.</summary>
     public sealed record WatchTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     /// <summary>The actor stops watching the task.</summary>
     public sealed record UnwatchTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId)
-        : TaskCommand(ActorId, Now);
+        : TaskCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record CompleteTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId)
         : TaskCommand(ActorId, Now);

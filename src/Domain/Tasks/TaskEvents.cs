@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Tasks;
 
-public abstract record TaskEvent
+public abstract record TaskEvent : IWorkspaceScoped
 {
     public abstract Guid TaskId { get; init; }
 

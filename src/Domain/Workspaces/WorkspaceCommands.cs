@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Workspaces;
 
-public abstract record WorkspaceCommand(Guid ActorId, DateTimeOffset Now)
+public abstract record WorkspaceCommand(Guid ActorId, DateTimeOffset Now) : IWorkspaceScoped
 {
     public abstract Guid WorkspaceId { get; init; }
 
@@ -14,21 +14,21 @@ public abstract record WorkspaceCommand(Guid ActorId, DateTimeOffset Now)
         : WorkspaceCommand(ActorId, Now);
 
     public sealed record InviteMember(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid InvitationId, string Email, WorkspaceRole Role)
-        : WorkspaceCommand(ActorId, Now);
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record RevokeInvitation(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid InvitationId)
-        : WorkspaceCommand(ActorId, Now);
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 
     /// <summary>The command path supplies the authenticated actor's email; it must match the invitation.</summary>
     public sealed record AcceptInvitation(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid InvitationId, string ActorEmail)
-        : WorkspaceCommand(ActorId, Now);
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record ChangeMemberRole(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid UserId, WorkspaceRole Role)
         : WorkspaceCommand(ActorId, Now);
 
     public sealed record RemoveMember(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid UserId)
-        : WorkspaceCommand(ActorId, Now);
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 
     public sealed record LeaveWorkspace(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId)
-        : WorkspaceCommand(ActorId, Now);
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 }

@@ -1,6 +1,6 @@
 namespace TaskForge.Domain.Workspaces;
 
-public abstract record WorkspaceEvent
+public abstract record WorkspaceEvent : IWorkspaceScoped
 {
     public abstract Guid WorkspaceId { get; init; }
 
