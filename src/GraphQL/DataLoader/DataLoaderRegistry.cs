@@ -1,0 +1,93 @@
+namespace TaskForge.GraphQL.DataLoader;
+
+/// <summary>
+/// The loaders of one request and the moment they dispatch. The executor and each batch completion run in
+/// "scopes"; when the last open scope closes, every loader with queued keys sends its batch. So all keys queued
+/// while a level of the result is being built go out together, however deep the level.
+/// </summary>
+public sealed class DataLoaderRegistry
+{
+    private readonly Dictionary<string, IBatchDispatcher> _loaders = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly CancellationToken _cancellationToken;
+    private int _openScopes;
+
+    public DataLoaderRegistry(CancellationToken cancellationToken = default)
+    {
+        _cancellationToken = cancellationToken;
+    }
+
+    public BatchDataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            if (_loaders.TryGetValue(name, out var existing))
+            {
+                return existing as BatchDataLoader<TKey, TValue>
+                    ?? throw new InvalidOperationException($"Data loader \"{name}\" was registered with other key or value types.");
+            }
+
+            var loader = new BatchDataLoader<TKey, TValue>(this, batch, _cancellationToken);
+            _loaders.Add(name, loader);
+            return loader;
+        }
+    }
+
+    /// <summary>Marks the start of synchronous work that may queue keys.</summary>
+    public Scope EnterScope()
+    {
+        Interlocked.Increment(ref _openScopes);
+        return new Scope(this);
+    }
+
+    internal void ExitScope()
+    {
+        if (Interlocked.Decrement(ref _openScopes) == 0)
+        {
+            DispatchPending();
+        }
+    }
+
+    internal void OnKeyQueued()
+    {
+        if (Volatile.Read(ref _openScopes) == 0)
+        {
+            // Queued from a continuation the executor does not track: dispatch once the current work yields.
+            _ = Task.Run(DispatchPending, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends every queued batch now.</summary>
+    public void DispatchPending()
+    {
+        using var scope = EnterScopeWithoutDispatch();
+        IBatchDispatcher[] loaders;
+        lock (_gate)
+        {
+            loaders = [.. _loaders.Values];
+        }
+
+        foreach (var loader in loaders)
+        {
+            loader.DispatchPending();
+        }
+    }
+
+    private Scope EnterScopeWithoutDispatch()
+    {
+        Interlocked.Increment(ref _openScopes);
+        return new Scope(this);
+    }
+
+    /// <summary>Closing the last open scope dispatches queued keys.</summary>
+    public readonly struct Scope(DataLoaderRegistry registry) : IDisposable
+    {
+        public void Dispose() => registry.ExitScope();
+    }
+}
+
+internal interface IBatchDispatcher
+{
+    void DispatchPending();
+}

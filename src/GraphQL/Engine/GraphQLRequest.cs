@@ -1,0 +1,12 @@
+namespace TaskForge.GraphQL;
+
+/// <summary>
+/// One GraphQL request as a transport received it. Variable and extension values are JSON-like CLR values
+/// (string, bool, long/int/double/decimal, null, IReadOnlyDictionary&lt;string, object?&gt;, IReadOnlyList&lt;object?&gt;)
+/// or <see cref="System.Text.Json.JsonElement"/>; both are accepted.
+/// </summary>
+public sealed record GraphQLRequest(
+    string? Query,
+    string? OperationName = null,
+    IReadOnlyDictionary<string, object?>? Variables = null,
+    IReadOnlyDictionary<string, object?>? Extensions = null);

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using TaskForge.GraphQL.DataLoader;
+using TaskForge.GraphQL.Language;
+using TaskForge.GraphQL.Types;
+
+namespace TaskForge.GraphQL.Execution;
+
+/// <summary>Everything one execution shares: schema, operation, coerced variables, request, errors, loaders.</summary>
+internal sealed class ExecutionState
+{
+    private readonly List<GraphQLError> _errors = [];
+    private readonly object _errorsGate = new();
+
+    public ExecutionState(
+        Schema schema,
+        PreparedOperation operation,
+        IReadOnlyDictionary<string, object?> variables,
+        RequestContext requestContext,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        Schema = schema;
+        Operation = operation;
+        Variables = variables;
+        RequestContext = requestContext;
+        Logger = logger;
+        CancellationToken = cancellationToken;
+        DataLoaders = new DataLoaderRegistry(cancellationToken);
+        Plans = operation.UsesVariablesInDirectives ? new FieldPlanCache() : operation.Plans;
+    }
+
+    public Schema Schema { get; }
+
+    public PreparedOperation Operation { get; }
+
+    public IReadOnlyDictionary<string, object?> Variables { get; }
+
+    public RequestContext RequestContext { get; }
+
+    public ILogger Logger { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public DataLoaderRegistry DataLoaders { get; }
+
+    public FieldPlanCache Plans { get; }
+
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => Operation.Fragments;
+
+    public void AddError(GraphQLError error)
+    {
+        lock (_errorsGate)
+        {
+            _errors.Add(error);
+        }
+    }
+
+    public IReadOnlyList<GraphQLError> TakeErrors()
+    {
+        lock (_errorsGate)
+        {
+            return [.. _errors];
+        }
+    }
+}

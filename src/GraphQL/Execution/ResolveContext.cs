@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using TaskForge.GraphQL.DataLoader;
+using TaskForge.GraphQL.Language;
+using TaskForge.GraphQL.Types;
+
+namespace TaskForge.GraphQL.Execution;
+
+/// <summary>Everything a resolver may look at: its parent value, coerced arguments, the request and the path.</summary>
+public sealed class ResolveContext
+{
+    private readonly ExecutionState _state;
+    private readonly ResultPath _path;
+
+    internal ResolveContext(
+        ExecutionState state,
+        object? source,
+        IReadOnlyDictionary<string, object?> arguments,
+        ObjectType parentType,
+        FieldDefinition field,
+        IReadOnlyList<FieldNode> fieldNodes,
+        ResultPath path)
+    {
+        _state = state;
+        Source = source;
+        Arguments = arguments;
+        ParentType = parentType;
+        Field = field;
+        FieldNodes = fieldNodes;
+        _path = path;
+    }
+
+    /// <summary>The parent object's value (the root value for root fields, the event for subscription fields).</summary>
+    public object? Source { get; }
+
+    /// <summary>Arguments after coercion: defaults applied, variables substituted, enums and scalars parsed.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    public ObjectType ParentType { get; }
+
+    public FieldDefinition Field { get; }
+
+    public string FieldName => Field.Name;
+
+    public IReadOnlyList<FieldNode> FieldNodes { get; }
+
+    public RequestContext RequestContext => _state.RequestContext;
+
+    public IServiceProvider? Services => _state.RequestContext.Services;
+
+    public ClaimsPrincipal? User => _state.RequestContext.User;
+
+    public IDictionary<string, object?> Items => _state.RequestContext.Items;
+
+    public CancellationToken CancellationToken => _state.CancellationToken;
+
+    public Schema Schema => _state.Schema;
+
+    public IReadOnlyDictionary<string, object?> Variables => _state.Variables;
+
+    /// <summary>Response keys and list indices from the root to this field.</summary>
+    public IReadOnlyList<object> Path => _path.ToList();
+
+    /// <summary>True when the argument was given (or has a default).</summary>
+    public bool HasArgument(string name) => Arguments.ContainsKey(name);
+
+    /// <summary>The coerced argument converted to <typeparamref name="T"/>; default when absent or null.</summary>
+    public T? GetArgument<T>(string name) =>
+        Arguments.TryGetValue(name, out var value) ? ValueConverter.ConvertTo<T>(value) : default;
+
+    /// <summary>
+    /// The per-request loader named <paramref name="name"/>, created on first use with <paramref name="batch"/>.
+    /// Loads queued while the executor works on one level are sent as one batch.
+    /// </summary>
+    public BatchDataLoader<TKey, TValue> GetDataLoader<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch)
+        where TKey : notnull =>
+        _state.DataLoaders.GetOrAdd(name, batch);
+}
