@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Npgsql;
+using TaskForge.Bench.Common;
+using TaskForge.EventStore;
+using TaskForge.EventStore.Appending;
+
+namespace TaskForge.Bench.EventStore;
+
+/// <summary>Commit-to-subscriber latency at a steady append rate, for an in-process and an other-process subscriber.</summary>
+public static class DeliveryBenchmark
+{
+    public sealed record Result(int Sent, double LocalP50, double LocalP99, double RemoteP50, double RemoteP99);
+
+    public static async Task<Result> RunAsync(PostgresEventStore store, string connectionString, int ratePerSecond, TimeSpan duration)
+    {
+        await using var remoteDataSource = NpgsqlDataSource.Create(connectionString);
+        await using var remote = new PostgresEventStore(remoteDataSource);
+        var head = await HeadAsync(store);
+        var sentAt = new ConcurrentDictionary<Guid, long>();
+        var total = (int)(ratePerSecond * duration.TotalSeconds);
+        using var stop = new CancellationTokenSource(duration + TimeSpan.FromSeconds(30));
+        var local = ReceiveAsync(store, head, sentAt, total, stop.Token);
+        var other = ReceiveAsync(remote, head, sentAt, total, stop.Token);
+        await Task.Delay(200); // let both subscribers start listening
+
+        var clock = Stopwatch.StartNew();
+        var metadata = new EventMetadata("user-1", Guid.Empty, "bench", null, DateTimeOffset.UtcNow);
+        var inFlight = new List<Task>();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / ratePerSecond);
+            if (clock.Elapsed < due)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var e = new EventData(Guid.NewGuid(), "TaskRenamed", """{"title":"x"}""", metadata);
+            sentAt[e.EventId] = Stopwatch.GetTimestamp();
+            inFlight.Add(store.AppendAsync($"delivery-{i % 64}", ExpectedVersion.Any, [e]));
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+        var localLatencies = await local;
+        var remoteLatencies = await other;
+        return new Result(total,
+            Percentiles.Of(localLatencies, 0.5), Percentiles.Of(localLatencies, 0.99),
+            Percentiles.Of(remoteLatencies, 0.5), Percentiles.Of(remoteLatencies, 0.99));
+    }
+
+    private static async Task<List<double>> ReceiveAsync(
+        PostgresEventStore store, long head, ConcurrentDictionary<Guid, long> sentAt, int total, CancellationToken cancellationToken)
+    {
+        var latencies = new List<double>(total);
+        await foreach (var e in store.SubscribeToAllAsync(head, cancellationToken))
+        {
+            if (sentAt.TryGetValue(e.EventId, out var sent))
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            }
+
+            if (latencies.Count == total)
+            {
+                break;
+            }
+        }
+
+        return latencies;
+    }
+
+    private static async Task<long> HeadAsync(PostgresEventStore store)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await store.ReadAllAsync(after, 5000);
+            if (page.Events.Count == 0)
+            {
+                return after;
+            }
+
+            after = page.Events[^1].Position;
+        }
+    }
+}
