@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Npgsql;
+using TaskForge.Api.Commands.Appending;
+using TaskForge.Api.Commands.Conflicts;
+using TaskForge.Api.Commands.Idempotency;
+using TaskForge.Api.Commands.Plans;
+using TaskForge.Api.Commands.Telemetry;
+using TaskForge.Domain;
+using TaskForge.EventStore.Appending;
+
+namespace TaskForge.Api.Commands;
+
+public sealed partial class CommandHandler
+{
+    /// <summary>Attempts for a command that retries on conflict, before the conflict is reported.</summary>
+    public const int MaxAttempts = 10;
+
+    private async Task<CommandResult> ExecuteAsync(CommandPlan plan, CommandOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= CommandOptions.None;
+        var commandType = plan.Command.GetType().Name;
+        var requestTraceId = Activity.Current?.TraceId.ToHexString();
+        using var activity = CommandTelemetry.Source.StartActivity("command " + commandType);
+        activity?.SetTag("taskforge.command", commandType);
+        activity?.SetTag("taskforge.stream_id", plan.StreamId);
+        var started = Stopwatch.GetTimestamp();
+        CommandResult result;
+        try
+        {
+            result = await RunAsync(plan, options, requestTraceId ?? activity?.TraceId.ToHexString(), cancellationToken);
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            result = Unavailable(e.Message);
+        }
+
+        activity?.SetTag("taskforge.outcome", result is CommandResult.Failed failed ? failed.Code : "OK");
+        if (result is CommandResult.Failed { Code: CommandErrorCodes.Unavailable })
+            activity?.SetStatus(ActivityStatusCode.Error);
+        CommandTelemetry.Record(commandType, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<CommandResult> RunAsync(CommandPlan plan, CommandOptions options, string? traceId, CancellationToken cancellationToken)
+    {
+        if (IdempotencyKey.TryCreate(plan.ActorId, options.IdempotencyKey, out var key) is { } invalidKey)
+            return new CommandResult.Failed(invalidKey);
+        if (options.ExpectedVersion is < 0)
+            return new CommandResult.Failed(DomainError.Validation("expectedVersion must be 0 or more."));
+        var commandId = options.CommandId ?? key?.CommandId ?? Guid.CreateVersion7();
+        var write = new WriteContext(plan, key, key is null ? null : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            // The key is looked up after the streams are loaded: if the first try's events were visible to the load,
+            // they are visible to the lookup, so a retry never decides again on a state that already holds its events.
+            var decided = await plan.DecideAsync(_loader, cancellationToken);
+            if (await ReplayAsync(write, cancellationToken) is { } replayed)
+                return replayed;
+            if (decided.Error is { } error)
+                return new CommandResult.Failed(error);
+            if (options.ExpectedVersion is { } seen && seen != decided.Version)
+                return Conflict(decided.Version);
+            if (decided.Events.Count == 0)
+                return new CommandResult.Succeeded(plan.StreamId, decided.Version, [], plan.CreatedId);
+
+            var events = write.ToEventData(decided.Events, _serializer);
+            var outcome = await _appender.AppendSafelyAsync(plan.StreamId, ExpectedVersion.Exactly(decided.Version), events, cancellationToken);
+            switch (outcome)
+            {
+                case AppendOutcome.Stored { Result: var stored } when !stored.AlreadyStored || key is null:
+                    return new CommandResult.Succeeded(stored.StreamId, stored.StreamVersion, stored.Positions, plan.CreatedId);
+                case AppendOutcome.Stored or AppendOutcome.IdsReused:
+                    // Another try of this key won the race; the ledger tells its result (or that the key meant another command).
+                    return await ReplayAsync(write, cancellationToken) ?? Conflict(await CurrentVersionAsync(plan, cancellationToken));
+                case AppendOutcome.Unavailable unavailable:
+                    return Unavailable(unavailable.Detail);
+                case AppendOutcome.Conflict conflict:
+                    CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                    if (await ReplayAsync(write, cancellationToken) is { } winner)
+                        return winner;
+                    if (options.ExpectedVersion is not null || !ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
+                        return Conflict(conflict.CurrentVersion);
+                    CommandTelemetry.Retries.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, attempt * 2)), cancellationToken);
+                    break;
+            }
+        }
+    }
+
+    private async Task<CommandResult?> ReplayAsync(WriteContext write, CancellationToken cancellationToken)
+    {
+        if (write.Key is null || await _ledger.FindAsync(write.Key, cancellationToken) is not { } stored)
+            return null;
+        if (stored.Fingerprint != write.Fingerprint)
+        {
+            return new CommandResult.Failed(new DomainError(
+                CommandErrorCodes.IdempotencyKeyReused,
+                "This idempotency key was already used for a different command; use a new key for a new command."));
+        }
+
+        CommandTelemetry.Replays.Add(1);
+        return new CommandResult.Succeeded(stored.StreamId, stored.Version, stored.Positions, write.Plan.CreatedId);
+    }
+
+    private async Task<long> CurrentVersionAsync(CommandPlan plan, CancellationToken cancellationToken) =>
+        (await plan.DecideAsync(_loader, cancellationToken)).Version;
+
+    private static CommandResult.Failed Conflict(long currentVersion) =>
+        new(new DomainError(ErrorCodes.Conflict, $"The data changed since it was read (now at version {currentVersion}); reload and try again."), currentVersion);
+
+    private static CommandResult.Failed Unavailable(string detail) =>
+        new(new DomainError(CommandErrorCodes.Unavailable, $"The event store is unavailable; the command may be retried with the same idempotency key. ({detail})"));
+}

@@ -1,0 +1,24 @@
+using TaskForge.Api.Commands.Loading;
+using TaskForge.Domain.Inboxes;
+
+namespace TaskForge.Api.Commands.Plans;
+
+/// <summary>An inbox belongs to its user across workspaces: its events carry no workspace id.</summary>
+internal sealed class InboxCommandPlan(InboxCommand command) : CommandPlan
+{
+    public override object Command => command;
+
+    public override string StreamId => command.StreamId;
+
+    public override Guid ActorId => command.ActorId;
+
+    public override Guid? WorkspaceId => null;
+
+    public override DateTimeOffset Now => command.Now;
+
+    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    {
+        var inbox = await loader.LoadAsync<InboxState, InboxEvent>(command.StreamId, InboxDecider.Initial, InboxDecider.Evolve, cancellationToken);
+        return DecisionAttempt.From(inbox.Version, InboxDecider.Decide(command, inbox.State));
+    }
+}

@@ -1,0 +1,32 @@
+using TaskForge.Api.Commands.Loading;
+using TaskForge.Domain;
+using TaskForge.Domain.Projects;
+using TaskForge.Domain.Workspaces;
+
+namespace TaskForge.Api.Commands.Plans;
+
+internal sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
+{
+    public override object Command => command;
+
+    public override string StreamId => command.StreamId;
+
+    public override Guid ActorId => command.ActorId;
+
+    public override Guid? WorkspaceId => command.WorkspaceId;
+
+    public override DateTimeOffset Now => command.Now;
+
+    public override Guid? CreatedId => command is ProjectCommand.CreateProject ? command.ProjectId : null;
+
+    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    {
+        var project = loader.LoadAsync<ProjectState, ProjectEvent>(
+            command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve, cancellationToken);
+        var workspace = loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
+            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
+        await Task.WhenAll(project, workspace);
+        var target = await project;
+        return DecisionAttempt.From(target.Version, ProjectDecider.Decide(command, target.State, (await workspace).State));
+    }
+}

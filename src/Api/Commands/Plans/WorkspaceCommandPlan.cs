@@ -1,0 +1,26 @@
+using TaskForge.Api.Commands.Loading;
+using TaskForge.Domain.Workspaces;
+
+namespace TaskForge.Api.Commands.Plans;
+
+internal sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPlan
+{
+    public override object Command => command;
+
+    public override string StreamId => command.StreamId;
+
+    public override Guid ActorId => command.ActorId;
+
+    public override Guid? WorkspaceId => command.WorkspaceId;
+
+    public override DateTimeOffset Now => command.Now;
+
+    public override Guid? CreatedId => command is WorkspaceCommand.CreateWorkspace ? command.WorkspaceId : null;
+
+    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    {
+        var workspace = await loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
+            command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
+        return DecisionAttempt.From(workspace.Version, WorkspaceDecider.Decide(command, workspace.State));
+    }
+}
