@@ -6,15 +6,18 @@ public sealed class RankTests
 {
     [Theory]
     [InlineData(null, null)]
-    [InlineData(null, "i")]
-    [InlineData("i", null)]
-    [InlineData("a", "b")]
-    [InlineData("a", "a1")]
-    [InlineData("az", "b")]
-    [InlineData(null, "01")]
-    [InlineData(null, "1")]
-    [InlineData("zz", null)]
-    [InlineData("y", "z")]
+    [InlineData(null, "i0")]
+    [InlineData("i0", null)]
+    [InlineData("i0", "i1")]
+    [InlineData("i0", "i0i")]
+    [InlineData("iz", "j10")]
+    [InlineData("izz", "j00")]
+    [InlineData(null, "j00")]
+    [InlineData(null, "hz")]
+    [InlineData(null, "h0")]
+    [InlineData("zzzzzzzzzzzzzzzzzzz", null)]
+    [InlineData(null, "00000000000000000001")]
+    [InlineData("i5", "i5001")]
     public void Given_two_ranks_When_between_is_asked_Then_the_result_sorts_strictly_between_and_is_valid(string? before, string? after)
     {
         var rank = Rank.Between(before, after);
@@ -26,20 +29,38 @@ public sealed class RankTests
     }
 
     [Fact]
-    public void Given_repeated_inserts_at_the_same_spot_When_ranks_are_made_Then_the_order_holds_and_ranks_stay_short()
+    public void Given_a_column_When_10000_tasks_are_appended_Then_ranks_grow_and_stay_short()
     {
-        var order = new List<string> { Rank.Initial };
-        for (var i = 0; i < 200; i++)
+        var ranks = new List<string> { Rank.Initial };
+        for (var i = 0; i < 10_000; i++)
+            ranks.Add(Rank.After(ranks[^1]));
+        Assert.Equal(ranks.Order(StringComparer.Ordinal), ranks);
+        Assert.True(ranks.Max(r => r.Length) <= 4, ranks[^1]);
+    }
+
+    [Fact]
+    public void Given_a_column_When_10000_tasks_are_put_first_Then_ranks_shrink_and_stay_short()
+    {
+        var ranks = new List<string> { Rank.Initial };
+        for (var i = 0; i < 10_000; i++)
+            ranks.Insert(0, Rank.Before(ranks[0]));
+        Assert.Equal(ranks.Order(StringComparer.Ordinal), ranks);
+        Assert.True(ranks.Max(r => r.Length) <= 4, ranks[0]);
+    }
+
+    [Fact]
+    public void Given_repeated_inserts_at_the_same_spot_When_ranks_are_made_Then_the_order_holds_and_growth_is_bounded()
+    {
+        var low = Rank.Initial;
+        var high = Rank.After(low);
+        for (var i = 0; i < 500; i++)
         {
-            order.Insert(1, Rank.Between(order[0], order.Count > 1 ? order[1] : null));
-            order.Insert(0, Rank.Before(order[0]));
-            order.Add(Rank.After(order[^1]));
+            var middle = Rank.Between(low, high);
+            Assert.True(Rank.Compare(low, middle) < 0 && Rank.Compare(middle, high) < 0);
+            high = middle;
         }
 
-        Assert.Equal(order.OrderBy(r => r, StringComparer.Ordinal), order);
-        Assert.Equal(order.Count, order.Distinct().Count());
-        Assert.All(order, r => Assert.True(Rank.IsValid(r), r));
-        Assert.True(order.Max(r => r.Length) < 60);
+        Assert.True(high.Length <= 110, $"{high.Length}");
     }
 
     [Fact]
@@ -47,20 +68,23 @@ public sealed class RankTests
     {
         var random = new Random(42);
         var ranks = new List<string> { Rank.Initial };
-        for (var i = 0; i < 2000; i++)
+        for (var i = 0; i < 3000; i++)
         {
             var at = random.Next(ranks.Count + 1);
             ranks.Insert(at, Rank.Between(at == 0 ? null : ranks[at - 1], at == ranks.Count ? null : ranks[at]));
         }
 
-        Assert.Equal(ranks.OrderBy(r => r, StringComparer.Ordinal), ranks);
+        Assert.Equal(ranks.Order(StringComparer.Ordinal), ranks);
+        Assert.All(ranks, r => Assert.True(Rank.IsValid(r), r));
+        Assert.Equal(ranks.Count, ranks.Distinct().Count());
     }
 
     [Theory]
-    [InlineData("b", "a")]
-    [InlineData("a", "a")]
+    [InlineData("i1", "i0")]
+    [InlineData("i0", "i0")]
     [InlineData("A", null)]
-    [InlineData(null, "a0")]
+    [InlineData(null, "i10")]
+    [InlineData(null, "0000000000000000000")]
     public void Given_bad_bounds_When_between_is_asked_Then_it_refuses(string? before, string? after) =>
         Assert.Throws<ArgumentException>(() => Rank.Between(before, after));
 }

@@ -16,7 +16,7 @@ public sealed class TaskAuthorizationTests
         ["describe"] = new EditTaskDescription(actor, Ids.Now, Workspace, Project, TaskId, "d"),
         ["assign"] = new AssignTask(actor, Ids.Now, Workspace, Project, TaskId, Ids.Member),
         ["unassign"] = new UnassignTask(actor, Ids.Now, Workspace, Project, TaskId, Ids.Member),
-        ["move"] = new MoveTask(actor, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Done, "z"),
+        ["move"] = new MoveTask(actor, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Done, "i9"),
         ["priority"] = new SetTaskPriority(actor, Ids.Now, Workspace, Project, TaskId, TaskPriority.High),
         ["due"] = new SetTaskDueDate(actor, Ids.Now, Workspace, Project, TaskId, Ids.Now),
         ["clear-due"] = new ClearTaskDueDate(actor, Ids.Now, Workspace, Project, TaskId),

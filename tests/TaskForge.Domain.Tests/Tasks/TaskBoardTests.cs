@@ -14,8 +14,8 @@ public sealed class TaskBoardTests
 
     [Fact]
     public void Given_a_task_in_to_do_When_moved_to_in_progress_Then_TaskMoved_from_to_do() =>
-        WhenOnCreated(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "n"))
-            .Then(new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Todo, ProjectFixture.Doing, "n"));
+        WhenOnCreated(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "i5"))
+            .Then(new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Todo, ProjectFixture.Doing, "i5"));
 
     [Fact]
     public void Given_a_task_When_moved_within_its_column_Then_TaskMoved_with_the_new_position() =>
@@ -29,22 +29,22 @@ public sealed class TaskBoardTests
 
     [Fact]
     public void Given_a_task_When_moved_to_a_column_not_on_the_board_Then_STATUS_NOT_ON_BOARD() =>
-        WhenOnCreated(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, Guid.NewGuid(), "n"))
+        WhenOnCreated(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, Guid.NewGuid(), "i5"))
             .ThenError(ErrorCodes.StatusNotOnBoard);
 
     [Fact]
     public void Given_a_removed_column_When_a_task_is_moved_into_it_Then_STATUS_NOT_ON_BOARD() =>
         WhenWithProject(
-                new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Review, "n"),
+                new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Review, "i5"),
                 new ColumnRemoved(Project, Workspace, ProjectFixture.Review, ProjectFixture.Done))
             .ThenError(ErrorCodes.StatusNotOnBoard);
 
     [Fact]
     public void Given_the_tasks_column_was_removed_When_it_is_moved_Then_TaskMoved_from_the_column_its_tasks_went_to() =>
         WhenWithProject(
-                new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "n"),
+                new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "i5"),
                 new ColumnRemoved(Project, Workspace, ProjectFixture.Todo, ProjectFixture.Done))
-            .Then(new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Done, ProjectFixture.Doing, "n"));
+            .Then(new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Done, ProjectFixture.Doing, "i5"));
 
     [Fact]
     public void Given_a_task_When_moved_with_an_invalid_position_Then_VALIDATION() =>
@@ -92,7 +92,7 @@ public sealed class TaskBoardTests
 
     [Fact]
     public void Given_an_archived_project_When_a_task_is_moved_Then_ARCHIVED() =>
-        WhenWithProject(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "n"), new ProjectArchived(Project, Workspace))
+        WhenWithProject(new MoveTask(Ids.Member, Ids.Now, Workspace, Project, TaskId, ProjectFixture.Doing, "i5"), new ProjectArchived(Project, Workspace))
             .ThenError(ErrorCodes.Archived);
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class TaskBoardTests
     public void Given_moves_and_completion_When_evolved_Then_the_task_shows_its_place_and_status()
     {
         var task = Details(
-            new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Todo, ProjectFixture.Done, "t"),
+            new TaskMoved(TaskId, Project, Workspace, ProjectFixture.Todo, ProjectFixture.Done, "i7"),
             new TaskCompleted(TaskId, Project, Workspace));
-        Assert.Equal((ProjectFixture.Done, "t", true), (task.ColumnId, task.Position, task.IsCompleted));
+        Assert.Equal((ProjectFixture.Done, "i7", true), (task.ColumnId, task.Position, task.IsCompleted));
     }
 }

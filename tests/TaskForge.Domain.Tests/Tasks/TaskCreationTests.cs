@@ -28,9 +28,9 @@ public sealed class TaskCreationTests
             Labels = [" bug ", "Bug", "ui"],
             Assignees = [Ids.Member, Ids.SecondMember, Ids.Member],
             ColumnId = ProjectFixture.Doing,
-            Position = "m",
+            Position = "i5",
         }).Then(
-            new TaskCreated(TaskId, Project, Workspace, "Ship it", "Steps:\n1. build", TaskPriority.High, Due, ["bug", "ui"], [Ids.Member, Ids.SecondMember], ProjectFixture.Doing, "m"),
+            new TaskCreated(TaskId, Project, Workspace, "Ship it", "Steps:\n1. build", TaskPriority.High, Due, ["bug", "ui"], [Ids.Member, Ids.SecondMember], ProjectFixture.Doing, "i5"),
             new TaskWatched(TaskId, Project, Workspace, Ids.Member));
 
     [Fact]
@@ -99,6 +99,9 @@ public sealed class TaskCreationTests
     [InlineData("A")]
     [InlineData("a0")]
     [InlineData("a-b")]
+    [InlineData("i")]
+    [InlineData("i50")]
+    [InlineData("j1")]
     public void Given_nothing_When_created_with_an_invalid_position_Then_VALIDATION(string position) =>
         When(Create() with { Position = position }).ThenError(ErrorCodes.Validation);
 
