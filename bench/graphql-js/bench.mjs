@@ -1,4 +1,4 @@
-// Usage: node bench.mjs [--seconds 5] [--warmup 2]
+// Usage: node bench.mjs [--seconds 5] [--warmup 2]   or   node bench.mjs --print (prints the response once)
 // graphql-js baseline for bench/TaskForge.Bench/GraphQL: the same schema.graphql, data.json,
 // query.graphql and variables.json as the C# suite. Measures (1) parse + validate + execute +
 // JSON serialization of the response and (2) parse only, each op timed on its own; prints JSON.
@@ -76,6 +76,11 @@ function measure(op, durationSeconds) {
   samples.sort((a, b) => a - b);
   const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
   return { ops: samples.length, seconds: elapsed, opsPerSec: samples.length / elapsed, p50Us: pct(50), p99Us: pct(99) };
+}
+
+if (process.argv.includes('--print')) {
+  process.stdout.write(full() + '\n');
+  process.exit(0);
 }
 
 const responseBytes = Buffer.byteLength(full());

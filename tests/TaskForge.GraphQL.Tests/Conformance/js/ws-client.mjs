@@ -1,5 +1,7 @@
 // Usage: node ws-client.mjs <ws-url> '<spec json>'
-// spec: { "connectionParams": {...}?, "keepAlive": ms?, "operations": [{ "query", "variables"?, "operationName"? }] }
+// spec: { "connectionParams": {...}?, "keepAlive": ms?,
+//         "operations": [{ "query", "variables"?, "operationName"?, "take"? }] }
+// With "take": n the client unsubscribes (sends complete) after n next messages.
 // Uses graphql-ws's createClient (graphql-transport-ws protocol) and prints one JSON object per
 // line: {"event":"connected"} | {"event":"next","op":i,"payload"} | {"event":"error","op":i,"error"}
 // | {"event":"complete","op":i} | {"event":"ping"|"pong"} | {"event":"closed","code","reason"}.
@@ -35,10 +37,18 @@ const describe = (error) =>
 
 await Promise.all(
   spec.operations.map(
-    (operation, op) =>
+    ({ take, ...operation }, op) =>
       new Promise((resolve) => {
-        client.subscribe(operation, {
-          next: (payload) => print({ event: 'next', op, payload }),
+        let received = 0;
+        const unsubscribe = client.subscribe(operation, {
+          next: (payload) => {
+            print({ event: 'next', op, payload });
+            if (take !== undefined && ++received === take) {
+              unsubscribe();
+              print({ event: 'unsubscribed', op });
+              resolve();
+            }
+          },
           error: (error) => {
             print({ event: 'error', op, error: describe(error) });
             resolve();

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace TaskForge.Bench.GraphQL;
+
+/// <summary>Writes bench/results/graphql.md: TaskForge.GraphQL beside the graphql-js baseline of the same run.</summary>
+internal static class GraphQLReport
+{
+    public static async Task WriteAsync(BaselineResult baseline, OurResults ours, TimeSpan seconds)
+    {
+        var (full, cached, parse, responseBytes, sameResponse) = ours;
+        var report = new TaskForge.Bench.BenchReport("GraphQL engine: TaskForge.GraphQL vs graphql-js");
+        report.Paragraph(
+            "Workload: the board query of bench/graphql-js/query.graphql (variables, two named fragments and an inline one, " +
+            "nested lists four levels deep, 60 selected fields, `@include`) over bench/graphql-js/data.json " +
+            $"(12 users, 5 projects × 10 tasks × 3 comments), in memory. Response: {responseBytes:N0} bytes " +
+            $"(graphql-js: {baseline.ResponseBytes:N0}); same JSON from both engines: {(sameResponse ? "yes" : "NO")}.");
+        report.Paragraph(
+            "Full op = parse + validate + execute + serialize the response to JSON (graphql-js: `parse`, `validate`, `execute`, " +
+            "`JSON.stringify`; ours: `GraphQLEngine.Prepare` with the document cache off, `ExecuteAsync`, `ExecutionResult.WriteTo` a Utf8JsonWriter). " +
+            $"Each case runs back to back on one thread for {seconds.TotalSeconds:0} s after a warm-up, every op timed on its own; " +
+            $"graphql-js {baseline.GraphQLJsVersion} on Node {baseline.NodeVersion} runs first as a child process, then ours, so they never share the CPU.");
+        report.Table(
+            ["case", "engine", "ops/s", "p50 µs", "p99 µs", "throughput vs graphql-js"],
+            [
+                Row("parse + validate + execute", "graphql-js", baseline.Full, baseline.Full),
+                Row("parse + validate + execute", "TaskForge.GraphQL", full, baseline.Full),
+                Row("same, document cache on (Prepare skips parse + validate)", "TaskForge.GraphQL", cached, baseline.Full),
+                Row("parse only", "graphql-js", baseline.Parse, baseline.Parse),
+                Row("parse only", "TaskForge.GraphQL", parse, baseline.Parse),
+            ]);
+        var ratio = full.OperationsPerSecond / baseline.Full.OperationsPerSecond;
+        report.Paragraph(
+            $"Goals: at least 2× graphql-js's throughput — {(ratio >= 2 ? "met" : "NOT met")} ({ratio:0.00}×); " +
+            $"p99 under 1 ms — {(full.P99Microseconds < 1000 ? "met" : "NOT met")} ({full.P99Microseconds:0} µs).");
+        report.Paragraph("Reproduce: `dotnet run -c Release --project bench/TaskForge.Bench -- graphql [--seconds 10] [--warmup 3]`.");
+        await report.WriteAsync("graphql");
+    }
+
+    internal sealed record OurResults(Measurement Full, Measurement Cached, Measurement Parse, int ResponseBytes, bool SameResponse);
+
+    private static string[] Row(string name, string engine, Measurement m, Measurement baseline) =>
+    [
+        name,
+        engine,
+        m.OperationsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+        m.P50Microseconds.ToString("0.0", CultureInfo.InvariantCulture),
+        m.P99Microseconds.ToString("0.0", CultureInfo.InvariantCulture),
+        (m.OperationsPerSecond / baseline.OperationsPerSecond).ToString("0.00", CultureInfo.InvariantCulture) + "×",
+    ];
+}

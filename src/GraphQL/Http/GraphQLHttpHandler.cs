@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace TaskForge.GraphQL.Http;
+
+/// <summary>
+/// GraphQL over HTTP: reads the request, runs it through the engine and answers with the status codes of the
+/// spec for the negotiated media type: with <c>application/graphql-response+json</c>, 400 for requests that do
+/// not reach execution (syntax, validation, variable coercion); with <c>application/json</c>, 200 for every
+/// well-formed request.
+/// </summary>
+internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOptions options, ILogger logger)
+{
+    public async Task HandleAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        var mediaType = AcceptNegotiation.Choose(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            var notAcceptable = new HttpRequestError(
+                StatusCodes.Status406NotAcceptable,
+                $"None of the Accept media types can be served: accept {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
+            await GraphQLHttpResponseWriter.WriteErrorAsync(http.Response, ResponseMediaType.Json, notAcceptable, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var (status, result, error) = await RunAsync(http, mediaType.Value, cancellationToken);
+            if (error is not null)
+            {
+                await GraphQLHttpResponseWriter.WriteErrorAsync(http.Response, mediaType.Value, error, cancellationToken);
+                return;
+            }
+
+            await GraphQLHttpResponseWriter.WriteAsync(http.Response, mediaType.Value, status, result!, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+            logger.LogError(e, "GraphQL HTTP request failed unexpectedly {TraceId}", traceId);
+            var masked = new GraphQLError(
+                "Unexpected error.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError, ["traceId"] = traceId });
+            await GraphQLHttpResponseWriter.WriteAsync(
+                http.Response, mediaType.Value, StatusCodes.Status500InternalServerError, ExecutionResult.FromErrors([masked]), cancellationToken);
+        }
+    }
+
+    private async Task<(int Status, ExecutionResult? Result, HttpRequestError? Error)> RunAsync(
+        HttpContext http, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
+        var read = await GraphQLHttpRequestReader.ReadAsync(http.Request, options, cancellationToken);
+        if (!read.IsSuccess)
+        {
+            return (0, null, read.Error);
+        }
+
+        RequestContext context;
+        try
+        {
+            context = await options.ContextFactory(http);
+        }
+        catch (GraphQLRequestRejectedException rejected)
+        {
+            return (0, null, new HttpRequestError(rejected.StatusCode, rejected.Message));
+        }
+
+        var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        var prepared = engine.Prepare(read.Request);
+        if (!prepared.IsSuccess)
+        {
+            return (requestErrorStatus, prepared.ToErrorResult(), null);
+        }
+
+        var kind = prepared.Operation.Kind;
+        if (kind == OperationKind.Mutation && HttpMethods.IsGet(http.Request.Method))
+        {
+            return (0, null, new HttpRequestError(StatusCodes.Status405MethodNotAllowed, "Mutations cannot be sent with GET: use POST.", "POST"));
+        }
+
+        if (kind == OperationKind.Subscription)
+        {
+            var error = GraphQLError.WithCode("Subscriptions are served over WebSocket (graphql-transport-ws), not plain HTTP.", ErrorCodes.BadRequest);
+            return (requestErrorStatus, ExecutionResult.FromErrors([error]), null);
+        }
+
+        var result = await engine.ExecuteAsync(prepared.Operation, read.Request, context, cancellationToken);
+        return (result.HasData ? StatusCodes.Status200OK : requestErrorStatus, result, null);
+    }
+}

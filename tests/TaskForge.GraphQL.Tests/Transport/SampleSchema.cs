@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using TaskForge.GraphQL.Types;
+
+namespace TaskForge.GraphQL.Tests.Transport;
+
+/// <summary>The small schema the sample server serves: a query, a mutation and two host-supplied event streams.</summary>
+internal sealed class SampleSchema
+{
+    public const string Sdl = """
+        type Query {
+          hello(name: String = "world"): String!
+          whoami: String
+        }
+
+        type Mutation {
+          increment(by: Int = 1): Int!
+        }
+
+        type Subscription {
+          "Counts down to zero, then the stream ends."
+          countdown(from: Int!): Int!
+          "Ticks until the client completes; the label names the stream for WhenTicksStopped."
+          ticks(label: String! = ""): Int!
+        }
+        """;
+
+    private int _counter;
+
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _ticksStopped = new(StringComparer.Ordinal);
+
+    /// <summary>Completes when the ticks stream with this label has been stopped (the client completed or went away).</summary>
+    public Task WhenTicksStopped(string label) => Stopped(label).Task;
+
+    public GraphQLEngine CreateEngine() => GraphQLEngine.Create(SchemaBuilder.FromSdl(Sdl)
+        .BindField("Query", "hello", ctx => $"Hello, {ctx.GetArgument<string>("name")}!")
+        .BindField("Query", "whoami", ctx => ctx.Items.TryGetValue("user", out var user) ? user : ctx.User?.Identity?.Name)
+        .BindField("Mutation", "increment", ctx => Interlocked.Add(ref _counter, ctx.GetArgument<int>("by")))
+        .BindSubscription("Subscription", "countdown", ctx => Countdown(ctx.GetArgument<int>("from"), ctx.CancellationToken))
+        .BindField("Subscription", "countdown", ctx => ctx.Source)
+        .BindSubscription("Subscription", "ticks", ctx => Ticks(ctx.GetArgument<string>("label") ?? string.Empty, ctx.CancellationToken))
+        .BindField("Subscription", "ticks", ctx => ctx.Source)
+        .Build());
+
+    private static async IAsyncEnumerable<object?> Countdown(int from, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = from; i >= 0; i--)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return i;
+        }
+    }
+
+    private TaskCompletionSource Stopped(string label) =>
+        _ticksStopped.GetOrAdd(label, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    private async IAsyncEnumerable<object?> Ticks(string label, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var i = 1; ; i++)
+            {
+                yield return i;
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            }
+        }
+        finally
+        {
+            Stopped(label).TrySetResult();
+        }
+    }
+}

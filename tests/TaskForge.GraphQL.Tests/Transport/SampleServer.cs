@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskForge.GraphQL.Http;
+using TaskForge.GraphQL.WebSockets;
+
+namespace TaskForge.GraphQL.Tests.Transport;
+
+/// <summary>
+/// A Kestrel server of the engine on 127.0.0.1 and a free port: GraphQL over HTTP and graphql-transport-ws at
+/// /graphql, with the sample schema. WebSocket clients must send connection_init with {"token": "let-me-in"};
+/// HTTP requests with the header X-Deny are refused with 403.
+/// </summary>
+public sealed class SampleServer : IAsyncLifetime
+{
+    public const string Token = "let-me-in";
+    public const int MaxRequestBodyBytes = 64 * 1024;
+    public static readonly TimeSpan InitTimeout = TimeSpan.FromMilliseconds(500);
+
+    private readonly SampleSchema _schema = new();
+    private WebApplication? _app;
+
+    public Uri HttpUri { get; private set; } = null!;
+
+    public Uri WebSocketUri { get; private set; } = null!;
+
+    /// <summary>Completes when the ticks subscription with this label has had its source stream stopped.</summary>
+    public Task WhenTicksStopped(string label) => _schema.WhenTicksStopped(label);
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.UseWebSockets();
+        _app.MapGraphQL("/graphql", _schema.CreateEngine(), options =>
+        {
+            options.Http.MaxRequestBodyBytes = MaxRequestBodyBytes;
+            options.Http.ContextFactory = http => http.Request.Headers.ContainsKey("X-Deny")
+                ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
+                : ValueTask.FromResult(new RequestContext { User = http.User });
+            options.WebSockets.ConnectionInitWaitTimeout = InitTimeout;
+            options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
+                connect.Payload?.GetValueOrDefault("token") as string == Token
+                    ? GraphQLWsConnectResult.Accept(
+                        new RequestContext { Items = { ["user"] = "ws-user" } },
+                        new Dictionary<string, object?> { ["server"] = "taskforge" })
+                    : GraphQLWsConnectResult.Reject());
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        HttpUri = new Uri(address.TrimEnd('/') + "/graphql");
+        WebSocketUri = new UriBuilder(HttpUri) { Scheme = "ws" }.Uri;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+namespace TaskForge.GraphQL.Tests.Transport;
+
+/// <summary>graphql-transport-ws protocol rules, checked frame by frame with a bare WebSocket client.</summary>
+public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<SampleServer>
+{
+    [Fact]
+    public async Task Init_is_acknowledged_with_the_hosts_payload()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync($$$"""{"type":"connection_init","payload":{"token":"{{{SampleServer.Token}}}"}}""");
+
+        var ack = await client.ReceiveAsync();
+
+        Assert.Equal("graphql-transport-ws", client.SubProtocol);
+        Assert.Equal("connection_ack", ack?.GetProperty("type").GetString());
+        Assert.Equal("taskforge", ack?.GetProperty("payload").GetProperty("server").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_close_with_4403()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync("""{"type":"connection_init","payload":{"token":"wrong"}}""");
+
+        Assert.Equal((4403, "Forbidden"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task No_init_within_the_wait_timeout_closes_with_4408()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+
+        Assert.Equal((4408, "Connection initialisation timeout"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Subscribe_before_ack_closes_with_4401()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync("""{"id":"1","type":"subscribe","payload":{"query":"{ hello }"}}""");
+
+        Assert.Equal((4401, "Unauthorized"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Second_init_closes_with_4429()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync($$$"""{"type":"connection_init","payload":{"token":"{{{SampleServer.Token}}}"}}""");
+
+        Assert.Equal((4429, "Too many initialisation requests"), await client.ReceiveCloseAsync());
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"id":"1"}""")]
+    [InlineData("""{"type":"unknown"}""")]
+    [InlineData("""{"type":"subscribe","payload":{"query":"{ hello }"}}""")]
+    [InlineData("""{"id":"1","type":"subscribe","payload":{"variables":{}}}""")]
+    [InlineData("""{"id":"1","type":"subscribe","payload":"{ hello }"}""")]
+    public async Task Invalid_messages_close_with_4400(string message)
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync(message);
+
+        var (code, reason) = await client.ReceiveCloseAsync();
+
+        Assert.Equal(4400, code);
+        Assert.StartsWith("Invalid message received", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Duplicate_subscription_id_closes_with_4409()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"dup","type":"subscribe","payload":{"query":"subscription { ticks }"}}""");
+        await client.SendAsync("""{"id":"dup","type":"subscribe","payload":{"query":"subscription { ticks }"}}""");
+
+        Assert.Equal((4409, "Subscriber for dup already exists"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Ping_gets_pong_with_the_same_payload()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync("""{"type":"ping","payload":{"n":1}}""");
+
+        var pong = await client.ReceiveAsync();
+
+        Assert.Equal("pong", pong?.GetProperty("type").GetString());
+        Assert.Equal(1, pong?.GetProperty("payload").GetProperty("n").GetInt32());
+    }
+
+    [Fact]
+    public async Task Query_gets_next_then_complete_and_runs_in_the_connection_context()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"q","type":"subscribe","payload":{"query":"{ hello whoami }"}}""");
+
+        var next = await client.ReceiveAsync();
+        var complete = await client.ReceiveAsync();
+
+        Assert.Equal("next", next?.GetProperty("type").GetString());
+        Assert.Equal("q", next?.GetProperty("id").GetString());
+        Assert.Equal("ws-user", next?.GetProperty("payload").GetProperty("data").GetProperty("whoami").GetString());
+        Assert.Equal("complete", complete?.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_operation_gets_an_error_message_with_the_errors()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"bad","type":"subscribe","payload":{"query":"subscription { nope }"}}""");
+
+        var error = await client.ReceiveAsync();
+
+        Assert.Equal("error", error?.GetProperty("type").GetString());
+        Assert.Equal("bad", error?.GetProperty("id").GetString());
+        Assert.Contains("nope", error?.GetProperty("payload")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Client_complete_stops_the_source_stream()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"t","type":"subscribe","payload":{"query":"subscription { ticks(label: \"raw-complete\") }"}}""");
+        var first = await client.ReceiveAsync();
+
+        await client.SendAsync("""{"id":"t","type":"complete"}""");
+
+        Assert.Equal(1, first?.GetProperty("payload").GetProperty("data").GetProperty("ticks").GetInt32());
+        await server.WhenTicksStopped("raw-complete").WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Client_without_the_subprotocol_is_closed_with_4406()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri, subprotocol: null);
+
+        Assert.Equal((4406, "Subprotocol not acceptable"), await client.ReceiveCloseAsync());
+    }
+}
