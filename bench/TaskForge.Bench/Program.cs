@@ -4,6 +4,7 @@ using TaskForge.Bench.EventStore;
 var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["eventstore"] = EventStoreBenchmark.RunAsync,
+    ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))
