@@ -16,7 +16,7 @@ public static class TextInput
             return DomainError.Validation($"{field} must be at most {maxLength} characters (got {value.Length}).");
         if (value.Any(char.IsControl))
             return DomainError.Validation($"{field} must not contain control characters.");
-        return null;
+        return HasLoneSurrogate(value) ? InvalidUnicode(field) : null;
     }
 
     public static DomainError? MultiLine(string field, string? raw, int maxLength, bool allowEmpty, out string value)
@@ -28,7 +28,7 @@ public static class TextInput
             return DomainError.Validation($"{field} must be at most {maxLength} characters (got {value.Length}).");
         if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             return DomainError.Validation($"{field} must not contain control characters other than line breaks and tabs.");
-        return null;
+        return HasLoneSurrogate(value) ? InvalidUnicode(field) : null;
     }
 
     public static DomainError? Email(string field, string? raw, out string value)
@@ -43,5 +43,22 @@ public static class TextInput
             && !value.EndsWith('.')
             && !value.Any(char.IsWhiteSpace);
         return valid ? null : DomainError.Validation($"{field} must be an email address like name@example.com.");
+    }
+
+    private static DomainError InvalidUnicode(string field) =>
+        DomainError.Validation($"{field} must be valid Unicode text (it holds half of a surrogate pair).");
+
+    /// <summary>JSON writers would silently replace a lone surrogate, so the stored text would differ.</summary>
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(value[i]))
+                return true;
+        }
+
+        return false;
     }
 }
