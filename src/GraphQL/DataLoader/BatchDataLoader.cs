@@ -50,6 +50,17 @@ public sealed class BatchDataLoader<TKey, TValue> : IBatchDispatcher
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
+    bool IBatchDispatcher.HasPending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count > 0;
+            }
+        }
+    }
+
     void IBatchDispatcher.DispatchPending()
     {
         List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;

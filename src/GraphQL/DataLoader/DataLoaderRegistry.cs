@@ -43,7 +43,7 @@ public sealed class DataLoaderRegistry
 
     internal void ExitScope()
     {
-        if (Interlocked.Decrement(ref _openScopes) == 0)
+        if (Interlocked.Decrement(ref _openScopes) == 0 && AnyPending())
         {
             DispatchPending();
         }
@@ -61,23 +61,39 @@ public sealed class DataLoaderRegistry
     /// <summary>Sends every queued batch now.</summary>
     public void DispatchPending()
     {
-        using var scope = EnterScopeWithoutDispatch();
-        IBatchDispatcher[] loaders;
-        lock (_gate)
+        Interlocked.Increment(ref _openScopes);
+        try
         {
-            loaders = [.. _loaders.Values];
+            foreach (var loader in Snapshot())
+            {
+                loader.DispatchPending();
+            }
         }
-
-        foreach (var loader in loaders)
+        finally
         {
-            loader.DispatchPending();
+            ExitScope();
         }
     }
 
-    private Scope EnterScopeWithoutDispatch()
+    private bool AnyPending()
     {
-        Interlocked.Increment(ref _openScopes);
-        return new Scope(this);
+        foreach (var loader in Snapshot())
+        {
+            if (loader.HasPending)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private IBatchDispatcher[] Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _loaders.Values];
+        }
     }
 
     /// <summary>Closing the last open scope dispatches queued keys.</summary>
@@ -89,5 +105,7 @@ public sealed class DataLoaderRegistry
 
 internal interface IBatchDispatcher
 {
+    bool HasPending { get; }
+
     void DispatchPending();
 }

@@ -41,7 +41,7 @@ public sealed partial class GraphQLEngine
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Query;
-        if (string.IsNullOrWhiteSpace(query))
+        if (query is null)
         {
             return PrepareResult.Failure(GraphQLError.WithCode("Must provide query string.", ErrorCodes.BadRequest));
         }

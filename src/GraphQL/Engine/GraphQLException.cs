@@ -28,6 +28,9 @@ public class GraphQLException : Exception
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; }
 
+    /// <summary>The document node the error is about, when more precise than the field (e.g. an argument value).</summary>
+    internal Language.SyntaxNode? Node { get; init; }
+
     internal IReadOnlyDictionary<string, object?>? BuildExtensions()
     {
         if (Code is null && Extensions is null)

@@ -43,7 +43,10 @@ internal static class ArgumentCoercion
                     else if (definition.Type is NonNullType)
                     {
                         throw new GraphQLException(
-                            $"Argument \"{definition.Name}\" of required type \"{definition.Type}\" was provided the variable \"${variableName}\" which was not provided a runtime value.");
+                            $"Argument \"{definition.Name}\" of required type \"{definition.Type}\" was provided the variable \"${variableName}\" which was not provided a runtime value.")
+                        {
+                            Node = valueNode,
+                        };
                     }
 
                     continue;
@@ -54,12 +57,12 @@ internal static class ArgumentCoercion
 
             if (isNull && definition.Type is NonNullType)
             {
-                throw new GraphQLException($"Argument \"{definition.Name}\" of non-null type \"{definition.Type}\" must not be null.");
+                throw new GraphQLException($"Argument \"{definition.Name}\" of non-null type \"{definition.Type}\" must not be null.") { Node = valueNode };
             }
 
             if (!LiteralCoercion.TryCoerce(valueNode, definition.Type, variables, out var coerced))
             {
-                throw new GraphQLException($"Argument \"{definition.Name}\" has invalid value {AstPrinter.Print(valueNode)}.");
+                throw new GraphQLException($"Argument \"{definition.Name}\" has invalid value {AstPrinter.Print(valueNode)}.") { Node = valueNode };
             }
 
             result[definition.Name] = coerced;

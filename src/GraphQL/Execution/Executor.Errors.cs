@@ -23,7 +23,8 @@ internal sealed partial class Executor
         switch (exception)
         {
             case GraphQLException graphQLException:
-                return new GraphQLError(graphQLException.Message, Locations(field), path.ToList(), graphQLException.BuildExtensions());
+                var locations = graphQLException.Node is { } node ? [state.Operation.Document.GetLocation(node.Start)] : Locations(field);
+                return new GraphQLError(graphQLException.Message, locations, path.ToList(), graphQLException.BuildExtensions());
             case ScalarCoercionException coercion:
                 return new GraphQLError(coercion.Message, Locations(field), path.ToList());
             case OperationCanceledException when state.CancellationToken.IsCancellationRequested:

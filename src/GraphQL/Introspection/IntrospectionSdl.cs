@@ -1,25 +1,34 @@
 namespace TaskForge.GraphQL.Introspection;
 
-/// <summary>The introspection types of the GraphQL specification (September 2025), as SDL.</summary>
+/// <summary>
+/// The introspection types of the GraphQL specification (September 2025). Descriptions are the ones
+/// graphql-js answers with, so that clients comparing introspection results see no difference.
+/// </summary>
 internal static class IntrospectionSdl
 {
-    public const string Text = """
-        "The capabilities of the server: its types, directives and root operation types."
+    public const string Text = """"
+        """
+        A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations.
+        """
         type __Schema {
           description: String
-          "Every type the server knows."
+          "A list of all types supported by this server."
           types: [__Type!]!
-          "The root type of query operations."
+          "The type that query operations will be rooted at."
           queryType: __Type!
-          "The root type of mutation operations, if mutations are supported."
+          "If this server supports mutation, the type that mutation operations will be rooted at."
           mutationType: __Type
-          "The root type of subscription operations, if subscriptions are supported."
+          "If this server support subscription, the type that subscription operations will be rooted at."
           subscriptionType: __Type
-          "Every directive the server knows."
+          "A list of all directives supported by this server."
           directives: [__Directive!]!
         }
 
-        "A type of the schema; which fields are set depends on its `kind`."
+        """
+        The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+
+        Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+        """
         type __Type {
           kind: __TypeKind!
           name: String
@@ -34,27 +43,29 @@ internal static class IntrospectionSdl
           isOneOf: Boolean
         }
 
-        "The kind of a `__Type`."
+        "An enum describing what kind of type a given `__Type` is."
         enum __TypeKind {
-          "A scalar."
+          "Indicates this type is a scalar."
           SCALAR
-          "An object: `fields` and `interfaces` are set."
+          "Indicates this type is an object. `fields` and `interfaces` are valid fields."
           OBJECT
-          "An interface: `fields`, `interfaces` and `possibleTypes` are set."
+          "Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields."
           INTERFACE
-          "A union: `possibleTypes` is set."
+          "Indicates this type is a union. `possibleTypes` is a valid field."
           UNION
-          "An enum: `enumValues` is set."
+          "Indicates this type is an enum. `enumValues` is a valid field."
           ENUM
-          "An input object: `inputFields` is set."
+          "Indicates this type is an input object. `inputFields` is a valid field."
           INPUT_OBJECT
-          "A list: `ofType` is set."
+          "Indicates this type is a list. `ofType` is a valid field."
           LIST
-          "A non-null wrapper: `ofType` is set."
+          "Indicates this type is a non-null. `ofType` is a valid field."
           NON_NULL
         }
 
-        "A field of an object or interface type."
+        """
+        Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type.
+        """
         type __Field {
           name: String!
           description: String
@@ -64,18 +75,22 @@ internal static class IntrospectionSdl
           deprecationReason: String
         }
 
-        "An argument or an input field, with its type and default value."
+        """
+        Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value.
+        """
         type __InputValue {
           name: String!
           description: String
           type: __Type!
-          "The default value, printed as a GraphQL literal."
+          "A GraphQL-formatted string representing the default value for this input value."
           defaultValue: String
           isDeprecated: Boolean!
           deprecationReason: String
         }
 
-        "A value of an enum type."
+        """
+        One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string.
+        """
         type __EnumValue {
           name: String!
           description: String
@@ -83,7 +98,11 @@ internal static class IntrospectionSdl
           deprecationReason: String
         }
 
-        "A directive the server supports, where it may appear and its arguments."
+        """
+        A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+
+        In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+        """
         type __Directive {
           name: String!
           description: String
@@ -92,27 +111,48 @@ internal static class IntrospectionSdl
           args(includeDeprecated: Boolean = false): [__InputValue!]!
         }
 
-        "Where a directive may appear."
+        """
+        A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies.
+        """
         enum __DirectiveLocation {
+          "Location adjacent to a query operation."
           QUERY
+          "Location adjacent to a mutation operation."
           MUTATION
+          "Location adjacent to a subscription operation."
           SUBSCRIPTION
+          "Location adjacent to a field."
           FIELD
+          "Location adjacent to a fragment definition."
           FRAGMENT_DEFINITION
+          "Location adjacent to a fragment spread."
           FRAGMENT_SPREAD
+          "Location adjacent to an inline fragment."
           INLINE_FRAGMENT
+          "Location adjacent to a variable definition."
           VARIABLE_DEFINITION
+          "Location adjacent to a schema definition."
           SCHEMA
+          "Location adjacent to a scalar definition."
           SCALAR
+          "Location adjacent to an object type definition."
           OBJECT
+          "Location adjacent to a field definition."
           FIELD_DEFINITION
+          "Location adjacent to an argument definition."
           ARGUMENT_DEFINITION
+          "Location adjacent to an interface definition."
           INTERFACE
+          "Location adjacent to a union definition."
           UNION
+          "Location adjacent to an enum definition."
           ENUM
+          "Location adjacent to an enum value definition."
           ENUM_VALUE
+          "Location adjacent to an input object type definition."
           INPUT_OBJECT
+          "Location adjacent to an input object field definition."
           INPUT_FIELD_DEFINITION
         }
-        """;
+        """";
 }

@@ -28,11 +28,11 @@ public static class BuiltInScalars
 
     internal static string? Description(string name) => name switch
     {
-        "Int" => "A signed 32-bit integer.",
-        "Float" => "A signed double-precision (IEEE 754) floating-point number.",
-        "String" => "Text, as a sequence of UTF-8 characters.",
-        "Boolean" => "`true` or `false`.",
-        "ID" => "A unique identifier, serialized as a string; accepts strings and integers as input.",
+        "Int" => "The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1.",
+        "Float" => "The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point).",
+        "String" => "The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text.",
+        "Boolean" => "The `Boolean` scalar type represents `true` or `false`.",
+        "ID" => "The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted as an ID.",
         _ => null,
     };
 

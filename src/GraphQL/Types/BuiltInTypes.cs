@@ -13,21 +13,21 @@ public static class BuiltInTypes
 
     public static readonly DirectiveDefinition Include = Directive(
         "include",
-        "Includes the field or fragment only when `if` is true.",
-        [new InputValueDefinition("if", new NonNullType(Boolean), "Include when true.")],
+        "Directs the executor to include this field or fragment only when the `if` argument is true.",
+        [new InputValueDefinition("if", new NonNullType(Boolean), "Included when true.")],
         DirectiveLocation.Field, DirectiveLocation.FragmentSpread, DirectiveLocation.InlineFragment);
 
     public static readonly DirectiveDefinition Skip = Directive(
         "skip",
-        "Skips the field or fragment when `if` is true.",
-        [new InputValueDefinition("if", new NonNullType(Boolean), "Skip when true.")],
+        "Directs the executor to skip this field or fragment when the `if` argument is true.",
+        [new InputValueDefinition("if", new NonNullType(Boolean), "Skipped when true.")],
         DirectiveLocation.Field, DirectiveLocation.FragmentSpread, DirectiveLocation.InlineFragment);
 
     public static readonly DirectiveDefinition Deprecated = Directive(
         "deprecated",
-        "Marks a schema element as deprecated.",
+        "Marks an element of a GraphQL schema as no longer supported.",
         [new InputValueDefinition("reason", String,
-            "Why the element is deprecated and what to use instead (Markdown).")
+            "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).")
         {
             HasDefaultValue = true,
             DefaultValue = DefaultDeprecationReason,
@@ -37,13 +37,13 @@ public static class BuiltInTypes
 
     public static readonly DirectiveDefinition SpecifiedBy = Directive(
         "specifiedBy",
-        "Links to the specification of this scalar.",
-        [new InputValueDefinition("url", new NonNullType(String), "The URL of the specification.")],
+        "Exposes a URL that specifies the behavior of this scalar.",
+        [new InputValueDefinition("url", new NonNullType(String), "The URL that specifies the behavior of this scalar.")],
         DirectiveLocation.Scalar);
 
     public static readonly DirectiveDefinition OneOf = Directive(
         "oneOf",
-        "Exactly one field of this input object must be given, and it must not be null.",
+        "Indicates exactly one field must be supplied and this field must not be `null`.",
         [],
         DirectiveLocation.InputObject);
 

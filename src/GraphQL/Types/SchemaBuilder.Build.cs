@@ -35,6 +35,7 @@ public sealed partial class SchemaBuilder
         factory.Build(definitions);
         var (query, mutation, subscription, description) = ResolveRootTypes(definitions, factory, errors);
         ApplyBindings(factory, errors);
+        InheritInterfaceResolvers(factory);
         ComputeDefaultValues(factory, errors);
         ThrowIfAny(errors);
         var schema = new Schema(query, mutation, subscription, factory.DefinedTypes, factory.Directives, description);
@@ -166,6 +167,21 @@ public sealed partial class SchemaBuilder
             else
             {
                 errors.Add($"Cannot bind a runtime type to \"{name}\": it is not an object type.");
+            }
+        }
+    }
+
+    /// <summary>An object field without its own resolver uses the one bound on an interface field it implements.</summary>
+    private static void InheritInterfaceResolvers(SdlTypeFactory factory)
+    {
+        foreach (var obj in factory.DefinedTypes.OfType<ObjectType>())
+        {
+            foreach (var field in obj.Fields)
+            {
+                if (field.Resolver is null)
+                {
+                    field.Resolver = obj.Interfaces.Select(i => i.Fields[field.Name]?.Resolver).FirstOrDefault(r => r is not null);
+                }
             }
         }
     }

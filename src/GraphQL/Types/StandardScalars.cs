@@ -26,10 +26,21 @@ public static class StandardScalars
         BooleanValueNode b => b.Value,
         EnumValueNode e => e.Value,
         ListValueNode list => list.Values.Select(v => ValueFromLiteral(v, variables)).ToList(),
-        ObjectValueNode obj => obj.Fields.ToDictionary(f => f.Name.Value, f => ValueFromLiteral(f.Value, variables), StringComparer.Ordinal),
+        ObjectValueNode obj => ObjectFromLiteral(obj, variables),
         VariableNode variable => variables is not null && variables.TryGetValue(variable.Name.Value, out var value) ? value : null,
         _ => null,
     };
+
+    private static Dictionary<string, object?> ObjectFromLiteral(ObjectValueNode obj, IReadOnlyDictionary<string, object?>? variables)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in obj.Fields)
+        {
+            map[field.Name.Value] = ValueFromLiteral(field.Value, variables);
+        }
+
+        return map;
+    }
 
     private sealed class DateTimeCoercion : IScalarCoercion
     {

@@ -70,6 +70,12 @@ internal static class SyntaxWalker
             case DirectiveNode directive:
                 into.AddRange(directive.Arguments);
                 break;
+            case SchemaDefinitionNode schema:
+                into.AddRange(schema.Directives);
+                break;
+            case TypeDefinitionNode type:
+                into.AddRange(type.Directives);
+                break;
             case ListTypeNode listType:
                 into.Add(listType.Type);
                 break;
