@@ -9,6 +9,12 @@ public sealed record EventStoreOptions
     /// <summary>How often subscribers look at the log when no notification arrived (covers a missed NOTIFY).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Whether appends send a (coalesced) NOTIFY so subscribers in other processes wake at once. Off, they
+    /// notice new events within <see cref="PollInterval"/>; in-process subscribers are woken either way.
+    /// </summary>
+    public bool NotifyOtherProcesses { get; init; } = true;
+
     /// <summary>Events read per round trip by ReadAll and subscriptions.</summary>
     public int ReadBatchSize { get; init; } = 500;
 

@@ -59,7 +59,7 @@ public sealed partial class PostgresEventStore
             EventStoreTelemetry.RecordAppend(result, Stopwatch.GetElapsedTime(started));
             if (!result.AlreadyStored && transaction is null)
             {
-                Watcher.NotifyAppended();
+                Watcher.NotifyAppended(Options.NotifyOtherProcesses);
             }
 
             return result;
@@ -87,6 +87,8 @@ public sealed partial class PostgresEventStore
         var inserted = new List<long>(events.Count);
         var stored = new Dictionary<Guid, (long Position, string Stream, long Version)>();
         long current = 0;
+        // Prepared once per physical connection (Npgsql keeps it across pool rentals): the statement is planned once.
+        await command.PrepareAsync(cancellationToken);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -74,6 +74,7 @@ public sealed partial class PostgresEventStore
         command.Parameters.Add(new NpgsqlParameter<int>("max", NpgsqlDbType.Integer) { TypedValue = maxCount });
         var events = new List<RecordedEvent>();
         var withheld = false;
+        await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -36,14 +36,16 @@ public sealed partial class PostgresEventStore
 
             if (page.Withheld)
             {
-                // Committed events wait behind an older open transaction: look again soon, backing off.
-                await Task.Delay(withheldDelay, cancellationToken);
+                // Committed events wait behind an older open transaction. Its commit usually wakes us (a local
+                // append or a NOTIFY); if not, look again soon, backing off while nothing new became visible.
+                withheldDelay = page.Events.Count > 0 ? TimeSpan.FromMilliseconds(1) : withheldDelay;
+                await Watcher.WaitForChangeAsync(seen, withheldDelay, cancellationToken);
                 withheldDelay = TimeSpan.FromTicks(Math.Min(withheldDelay.Ticks * 2, Options.PollInterval.Ticks));
                 continue;
             }
 
             withheldDelay = TimeSpan.FromMilliseconds(1);
-            await Watcher.WaitForChangeAsync(seen, cancellationToken);
+            await Watcher.WaitForChangeAsync(seen, Options.PollInterval, cancellationToken);
         }
     }
 

@@ -35,6 +35,9 @@ public static class EventStoreBenchmark
         var rawSingle = await LoadRunner.RunAsync(clients, duration, (c, i) => RawInsertAsync(dataSource, 1, metadata));
         Console.WriteLine("single-event appends");
         var single = await LoadRunner.RunAsync(clients, duration, (c, i) => AppendAsync(store, $"task-{c}-{i / 20}", 1, i % 20));
+        Console.WriteLine("single-event appends without NOTIFY to other processes");
+        await using var quiet = new PostgresEventStore(dataSource, new EventStoreOptions { NotifyOtherProcesses = false });
+        var singleQuiet = await LoadRunner.RunAsync(clients, duration, (c, i) => AppendAsync(quiet, $"quiet-{c}-{i / 20}", 1, i % 20));
         Console.WriteLine("INSERT + NOTIFY in the same transaction (what the store avoids)");
         var rawNotify = await LoadRunner.RunAsync(clients, duration, (c, i) => RawInsertAsync(dataSource, 1, metadata, notify: true));
         Console.WriteLine("50-row INSERT baseline");
@@ -48,11 +51,12 @@ public static class EventStoreBenchmark
 
         var report = new BenchReport("Event store benchmark");
         report.Paragraph($"Database: {database.Description}. Clients: {clients} concurrent connections, closed loop, {duration.TotalSeconds:F0} s per measurement after a 2 s warm-up. " +
-            "Baseline: single-row (or 50-row) INSERT transactions, one round trip each, into a table with the same columns as the events table and only a primary key, at the same concurrency, in the same run. " +
+            "Baseline: single-row (or 50-row) INSERT transactions, one round trip each, into a table with the same columns as the events table and only a primary key, at the same concurrency, in the same run; both sides use prepared statements. " +
             "Appends: one statement and one round trip each (version check, duplicate check, insert), into the events table with its three indexes; single-event appends go to streams of 20 events with an exact expected version.");
         report.Table(["measurement", "TaskForge", "baseline", "ratio"],
         [
             ["single-event appends/s", F(single.OperationsPerSecond), F(rawSingle.OperationsPerSecond) + " (INSERT tx/s)", Ratio(single.OperationsPerSecond, rawSingle.OperationsPerSecond)],
+            ["single-event appends/s, no cross-process NOTIFY", F(singleQuiet.OperationsPerSecond), F(rawSingle.OperationsPerSecond), Ratio(singleQuiet.OperationsPerSecond, rawSingle.OperationsPerSecond)],
             ["single append latency p50 (ms)", F2(single.P50), F2(rawSingle.P50), Ratio(single.P50, rawSingle.P50)],
             ["single append latency p99 (ms)", F2(single.P99), F2(rawSingle.P99), Ratio(single.P99, rawSingle.P99)],
             ["batched events/s (50 per append)", F(batch.UnitsPerSecond), F(rawBatch.UnitsPerSecond) + " (50-row INSERT rows/s)", Ratio(batch.UnitsPerSecond, rawBatch.UnitsPerSecond)],
@@ -119,6 +123,7 @@ public static class EventStoreBenchmark
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify('bench_events', '')"));
         }
 
+        await batch.PrepareAsync();
         await batch.ExecuteNonQueryAsync();
         return rows;
     }

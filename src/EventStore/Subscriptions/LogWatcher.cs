@@ -35,7 +35,11 @@ public sealed class LogWatcher : IAsyncDisposable
     public long NotificationsReceived { get; private set; }
 
     /// <summary>Completes when the generation differs from <paramref name="seenGeneration"/> or the poll interval passed.</summary>
-    public async Task WaitForChangeAsync(long seenGeneration, CancellationToken cancellationToken)
+    public Task WaitForChangeAsync(long seenGeneration, CancellationToken cancellationToken) =>
+        WaitForChangeAsync(seenGeneration, _pollInterval, cancellationToken);
+
+    /// <summary>Completes when the generation differs from <paramref name="seenGeneration"/> or <paramref name="maxWait"/> passed.</summary>
+    public async Task WaitForChangeAsync(long seenGeneration, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         EnsureListening();
         Task changed;
@@ -51,7 +55,7 @@ public sealed class LogWatcher : IAsyncDisposable
 
         try
         {
-            await changed.WaitAsync(_pollInterval, cancellationToken);
+            await changed.WaitAsync(maxWait, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -59,10 +63,15 @@ public sealed class LogWatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Called after an append committed in this process.</summary>
-    public void NotifyAppended()
+    /// <summary>Called after an append committed in this process: wakes local readers, and other processes' when asked.</summary>
+    public void NotifyAppended(bool otherProcesses = true)
     {
         Bump();
+        if (!otherProcesses)
+        {
+            return;
+        }
+
         Volatile.Write(ref _notifyRequested, 1);
         if (Interlocked.CompareExchange(ref _notifying, 1, 0) == 0)
         {

@@ -45,11 +45,10 @@ public sealed class LostAcknowledgementTests(EventStoreFixture fixture) : IClass
         Assert.Equal(3, (await fixture.Store.ReadStreamAsync(stream)).Count);
     }
 
-    // Leaves one idle connection in the pool, so the cut hits the append itself and not a connection handshake.
-    private static async Task WarmUpAsync(PostgresEventStore store)
-    {
-        await using var connection = await store.DataSource.OpenConnectionAsync();
-    }
+    // Leaves one idle connection in the pool with the append statement prepared on it, so the cut hits the
+    // append's execution itself and not a connection handshake or a statement preparation.
+    private static async Task WarmUpAsync(PostgresEventStore store) =>
+        await store.AppendAsync(TestEvents.Stream(), ExpectedVersion.NoStream, [TestEvents.New()]);
 
     private PostgresEventStore ProxiedStore(CuttingProxy proxy)
     {
@@ -60,6 +59,7 @@ public sealed class LostAcknowledgementTests(EventStoreFixture fixture) : IClass
             b.Pooling = true;
             b.MaxPoolSize = 1;
         });
-        return new PostgresEventStore(dataSource);
+        // No NOTIFY: it would share the single pooled connection with the append under test.
+        return new PostgresEventStore(dataSource, new EventStoreOptions { NotifyOtherProcesses = false });
     }
 }

@@ -41,7 +41,7 @@ public sealed class OrderChaosTests(EventStoreFixture fixture) : IClassFixture<E
         await Task.WhenAll(liveTasks);
         var restartingReceived = await restarting;
 
-        var log = await ReadAllAfterAsync(start);
+        var log = await LogReader.ReadToHeadAsync(Store, start);
         Console.WriteLine($"order chaos: {log.Count} events committed, {rolledBack.Count} rolled back, in {clock.Elapsed.TotalSeconds:F1}s");
         Assert.True(log.Count >= TargetEvents, $"only {log.Count} events were committed");
         Assert.Equal(committed.Count, log.Count);
@@ -190,24 +190,8 @@ public sealed class OrderChaosTests(EventStoreFixture fixture) : IClassFixture<E
 
     private async Task<long> HeadAsync()
     {
-        var all = await ReadAllAfterAsync(0);
+        var all = await LogReader.ReadToHeadAsync(Store, 0);
         return all.Count == 0 ? 0 : all[^1].Position;
-    }
-
-    private async Task<List<RecordedEvent>> ReadAllAfterAsync(long after)
-    {
-        var all = new List<RecordedEvent>();
-        while (true)
-        {
-            var page = await Store.ReadAllAsync(after, 5000);
-            all.AddRange(page.Events);
-            if (page.Events.Count == 0)
-            {
-                return all;
-            }
-
-            after = page.Events[^1].Position;
-        }
     }
 
     private sealed class LiveSubscriber(PostgresEventStore store, long start, Guid sentinel)
