@@ -70,7 +70,7 @@ internal static class OracleComparison
         var locations = error.TryGetProperty("locations", out var l)
             ? string.Join(" ", l.EnumerateArray().Select(x => $"{x.GetProperty("line")}:{x.GetProperty("column")}"))
             : string.Empty;
-        var path = error.TryGetProperty("path", out var p) ? p.GetRawText() : "-";
+        var path = error.TryGetProperty("path", out var p) ? "[" + string.Join(",", p.EnumerateArray().Select(x => x.GetRawText())) + "]" : "-";
         return withMessage
             ? $"{error.GetProperty("message").GetString()} @ [{locations}]"
             : $"{path} @ [{locations}]";

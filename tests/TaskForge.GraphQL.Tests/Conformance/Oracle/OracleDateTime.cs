@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using TaskForge.GraphQL.Language;
 using TaskForge.GraphQL.Types;
@@ -14,10 +15,12 @@ internal sealed partial class OracleDateTime : IScalarCoercion
     public object? ParseLiteral(ValueNode literal, IReadOnlyDictionary<string, object?>? variables) =>
         Check(literal is StringValueNode text ? text.Value : null);
 
-    private static string Check(object? value) =>
-        value is string text && Pattern().IsMatch(text)
-            ? text
-            : throw new ScalarCoercionException($"DateTime cannot represent value: {value}");
+    private static string Check(object? value) => value switch
+    {
+        string text when Pattern().IsMatch(text) => text,
+        string text => throw new ScalarCoercionException($"DateTime cannot represent value: {JsonSerializer.Serialize(text)}"),
+        _ => throw new ScalarCoercionException("DateTime cannot represent a non-string value."),
+    };
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

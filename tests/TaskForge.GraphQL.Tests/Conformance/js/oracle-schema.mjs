@@ -1,13 +1,17 @@
 // Builds the executable oracle schema: schema.graphql + fixture.json + the resolvers described in
 // ../README.md. The C# side (OracleSchema.cs) binds the same resolvers to TaskForge.GraphQL.
 import { readFileSync } from 'node:fs';
-import { buildSchema, GraphQLError, Kind, valueFromASTUntyped } from 'graphql';
+import { buildSchema, Kind, valueFromASTUntyped } from 'graphql';
 
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+// Errors are plain TypeErrors, so graphql-js wraps them with its own context (and locations) as for any scalar.
 function checkDateTime(value) {
-  if (typeof value !== 'string' || !dateTimePattern.test(value)) {
-    throw new GraphQLError(`DateTime cannot represent value: ${JSON.stringify(value)}`);
+  if (typeof value !== 'string') {
+    throw new TypeError('DateTime cannot represent a non-string value.');
+  }
+  if (!dateTimePattern.test(value)) {
+    throw new TypeError(`DateTime cannot represent value: ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -42,7 +46,7 @@ export function buildOracleSchema(sdlPath, fixturePath) {
   const dateTime = schema.getType('DateTime');
   dateTime.serialize = checkDateTime;
   dateTime.parseValue = checkDateTime;
-  dateTime.parseLiteral = (ast) => checkDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
+  dateTime.parseLiteral = (ast) => checkDateTime(ast.kind === Kind.STRING ? ast.value : null);
   const json = schema.getType('JSON');
   json.serialize = (v) => v;
   json.parseValue = (v) => v;
