@@ -1,0 +1,70 @@
+using Npgsql;
+using TaskForge.Domain.Tasks;
+using TaskForge.Projections.Access;
+
+namespace TaskForge.Projections.Board;
+
+/// <summary>Reads boards for members of the project's workspace.</summary>
+public sealed class BoardReader(ReadModelDatabase database)
+{
+    private readonly string _schema = database.Schema;
+
+    /// <summary>The board of a project, or null when it does not exist or the user is not a member of its workspace.</summary>
+    public async Task<BoardView?> GetAsync(Guid userId, Guid projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        BoardView? board;
+        await using (var command = Sql.Command(connection, null, $"""
+            SELECT p.workspace_id, p.name, p.description, p.archived FROM {_schema}.board_projects p
+            WHERE p.project_id = $1 AND {MemberFilter.IsMember(_schema, "p.workspace_id", "$2")}
+            """, projectId, userId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            board = new BoardView(projectId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), []);
+        }
+
+        var cards = await CardsAsync(connection, projectId, cancellationToken);
+        var columns = new List<BoardColumnView>();
+        await using (var command = Sql.Command(connection, null,
+            $"SELECT column_id, name FROM {_schema}.board_columns WHERE project_id = $1 ORDER BY ordinal, column_id", projectId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var columnId = reader.GetGuid(0);
+                columns.Add(new BoardColumnView(columnId, reader.GetString(1), cards.TryGetValue(columnId, out var list) ? list : []));
+            }
+        }
+
+        return board with { Columns = columns };
+    }
+
+    private async Task<Dictionary<Guid, List<BoardCard>>> CardsAsync(NpgsqlConnection connection, Guid projectId, CancellationToken cancellationToken)
+    {
+        var byColumn = new Dictionary<Guid, List<BoardCard>>();
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT column_id, task_id, title, rank, priority, due_date, labels, assignees, completed, comment_count
+            FROM {_schema}.board_tasks WHERE project_id = $1 ORDER BY column_id, rank, task_id
+            """, projectId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var column = reader.GetGuid(0);
+            if (!byColumn.TryGetValue(column, out var list))
+            {
+                byColumn[column] = list = [];
+            }
+
+            list.Add(new BoardCard(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), Enum.Parse<TaskPriority>(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<string[]>(6),
+                reader.GetFieldValue<Guid[]>(7), reader.GetBoolean(8), reader.GetInt32(9)));
+        }
+
+        return byColumn;
+    }
+}

@@ -1,0 +1,21 @@
+using TaskForge.Domain.Tasks;
+
+namespace TaskForge.Projections.Board;
+
+/// <summary>A project's board: its columns in order, each with its tasks in rank order.</summary>
+public sealed record BoardView(Guid ProjectId, Guid WorkspaceId, string Name, string Description, bool Archived, IReadOnlyList<BoardColumnView> Columns);
+
+/// <summary>One column of a board.</summary>
+public sealed record BoardColumnView(Guid ColumnId, string Name, IReadOnlyList<BoardCard> Tasks);
+
+/// <summary>A task as its card on the board shows it.</summary>
+public sealed record BoardCard(
+    Guid TaskId,
+    string Title,
+    string Rank,
+    TaskPriority Priority,
+    DateTimeOffset? DueDate,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<Guid> Assignees,
+    bool Completed,
+    int CommentCount);

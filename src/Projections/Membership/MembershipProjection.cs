@@ -1,0 +1,72 @@
+using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Events;
+using static TaskForge.Domain.Workspaces.WorkspaceEvent;
+
+namespace TaskForge.Projections.Membership;
+
+/// <summary>Workspaces, their members with roles, and pending invitations: what every reader authorizes against.</summary>
+public sealed class MembershipProjection : DomainProjection
+{
+    public const string Workspaces = "workspaces";
+    public const string Members = "workspace_members";
+    public const string Invitations = "workspace_invitations";
+
+    public override string Name => "membership";
+
+    public override int Version => 1;
+
+    public override IReadOnlyList<string> Tables => [Workspaces, Members, Invitations];
+
+    public override string CreateTablesSql(ProjectionTables t) => $"""
+        CREATE TABLE {t[Workspaces]} (
+            workspace_id uuid PRIMARY KEY, name text NOT NULL, owner_id uuid NOT NULL, created_at timestamptz NOT NULL);
+        CREATE TABLE {t[Members]} (
+            workspace_id uuid NOT NULL, user_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, joined_at timestamptz NOT NULL,
+            PRIMARY KEY (workspace_id, user_id));
+        CREATE INDEX {t.Local(Members)}_user ON {t[Members]} (user_id, workspace_id);
+        CREATE TABLE {t[Invitations]} (
+            invitation_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, invited_at timestamptz NOT NULL);
+        CREATE INDEX {t.Local(Invitations)}_workspace ON {t[Invitations]} (workspace_id);
+        CREATE INDEX {t.Local(Invitations)}_email ON {t[Invitations]} (lower(email));
+        """;
+
+    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    {
+        switch (e.Event)
+        {
+            case WorkspaceCreated c:
+                sql.Add($"INSERT INTO {t[Workspaces]} VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", c.WorkspaceId, c.Name, c.OwnerId, e.At);
+                AddMember(t, sql, c.WorkspaceId, c.OwnerId, c.OwnerEmail, nameof(Domain.WorkspaceRole.Owner), e.At);
+                break;
+            case WorkspaceRenamed r:
+                sql.Add($"UPDATE {t[Workspaces]} SET name = $2 WHERE workspace_id = $1", r.WorkspaceId, r.Name);
+                break;
+            case MemberInvited i:
+                sql.Add($"INSERT INTO {t[Invitations]} VALUES ($1, $2, $3, $4, $5) ON CONFLICT (invitation_id) DO NOTHING",
+                    i.InvitationId, i.WorkspaceId, i.Email, i.Role.ToString(), e.At);
+                break;
+            case InvitationRevoked r:
+                sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", r.InvitationId);
+                break;
+            case InvitationAccepted a:
+                sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", a.InvitationId);
+                AddMember(t, sql, a.WorkspaceId, a.UserId, a.Email, a.Role.ToString(), e.At);
+                break;
+            case MemberRoleChanged r:
+                sql.Add($"UPDATE {t[Members]} SET role = $3 WHERE workspace_id = $1 AND user_id = $2", r.WorkspaceId, r.UserId, r.Role.ToString());
+                break;
+            case MemberRemoved r:
+                sql.Add($"DELETE FROM {t[Members]} WHERE workspace_id = $1 AND user_id = $2", r.WorkspaceId, r.UserId);
+                break;
+            case MemberLeft l:
+                sql.Add($"DELETE FROM {t[Members]} WHERE workspace_id = $1 AND user_id = $2", l.WorkspaceId, l.UserId);
+                break;
+        }
+    }
+
+    private static void AddMember(ProjectionTables t, SqlBatch sql, Guid workspaceId, Guid userId, string email, string role, DateTimeOffset at) =>
+        sql.Add($"""
+            INSERT INTO {t[Members]} VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role, email = excluded.email
+            """, workspaceId, userId, email, role, at);
+}

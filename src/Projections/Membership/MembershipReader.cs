@@ -1,0 +1,85 @@
+using TaskForge.Domain;
+using TaskForge.Projections.Access;
+
+namespace TaskForge.Projections.Membership;
+
+/// <summary>Queries over the membership read model; the authorization source of every other reader.</summary>
+public sealed class MembershipReader(ReadModelDatabase database)
+{
+    private readonly string _schema = database.Schema;
+
+    /// <summary>The user's role in the workspace, or null when they are not a member.</summary>
+    public async Task<WorkspaceRole?> RoleOfAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            $"SELECT role FROM {_schema}.workspace_members WHERE workspace_id = $1 AND user_id = $2", workspaceId, userId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string role ? Enum.Parse<WorkspaceRole>(role) : null;
+    }
+
+    /// <summary>The user's role; throws <see cref="WorkspaceAccessDeniedException"/> when they are not a member.</summary>
+    public async Task<WorkspaceRole> RequireMemberAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) =>
+        await RoleOfAsync(userId, workspaceId, cancellationToken) ?? throw new WorkspaceAccessDeniedException(userId, workspaceId);
+
+    /// <summary>The workspaces the user belongs to, by name.</summary>
+    public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT w.workspace_id, w.name, m.role, m.joined_at
+            FROM {_schema}.workspace_members m JOIN {_schema}.workspaces w ON w.workspace_id = m.workspace_id
+            WHERE m.user_id = $1 ORDER BY w.name, w.workspace_id
+            """, userId);
+        var result = new List<WorkspaceMembership>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new WorkspaceMembership(reader.GetGuid(0), reader.GetString(1), Enum.Parse<WorkspaceRole>(reader.GetString(2)),
+                reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The members of a workspace the user belongs to.</summary>
+    public async Task<IReadOnlyList<WorkspaceMemberView>> MembersAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await RequireMemberAsync(userId, workspaceId, cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            $"SELECT user_id, email, role, joined_at FROM {_schema}.workspace_members WHERE workspace_id = $1 ORDER BY email, user_id", workspaceId);
+        var result = new List<WorkspaceMemberView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new WorkspaceMemberView(reader.GetGuid(0), reader.GetString(1), Enum.Parse<WorkspaceRole>(reader.GetString(2)),
+                reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Pending invitations of a workspace; only members who can manage it see them.</summary>
+    public async Task<IReadOnlyList<PendingInvitation>> InvitationsAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        if (!(await RequireMemberAsync(userId, workspaceId, cancellationToken)).CanManage())
+        {
+            throw new WorkspaceAccessDeniedException(userId, workspaceId);
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT invitation_id, workspace_id, email, role, invited_at FROM {_schema}.workspace_invitations
+            WHERE workspace_id = $1 ORDER BY invited_at, invitation_id
+            """, workspaceId);
+        var result = new List<PendingInvitation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new PendingInvitation(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), Enum.Parse<WorkspaceRole>(reader.GetString(3)),
+                reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return result;
+    }
+}

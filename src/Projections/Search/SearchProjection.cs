@@ -1,0 +1,62 @@
+using TaskForge.Domain.Comments;
+using TaskForge.Domain.Tasks;
+using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Events;
+
+namespace TaskForge.Projections.Search;
+
+/// <summary>
+/// Full-text documents for tasks (title weighted above description) and comments, as tsvectors with a GIN index.
+/// The 'english' configuration stems words, so "deploying" finds "deploy".
+/// </summary>
+public sealed class SearchProjection : DomainProjection
+{
+    public const string Documents = "search_documents";
+
+    public override string Name => "search";
+
+    public override int Version => 1;
+
+    public override IReadOnlyList<string> Tables => [Documents];
+
+    public override string CreateTablesSql(ProjectionTables t) => $"""
+        CREATE TABLE {t[Documents]} (
+            document_id uuid PRIMARY KEY, kind text NOT NULL, task_id uuid NOT NULL, project_id uuid NOT NULL, workspace_id uuid NOT NULL,
+            title text NOT NULL, body text NOT NULL, updated_at timestamptz NOT NULL,
+            document tsvector GENERATED ALWAYS AS (
+                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED);
+        CREATE INDEX {t.Local(Documents)}_document ON {t[Documents]} USING gin (document);
+        CREATE INDEX {t.Local(Documents)}_task ON {t[Documents]} (task_id);
+        """;
+
+    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    {
+        var documents = t[Documents];
+        switch (e.Event)
+        {
+            case TaskEvent.TaskCreated c:
+                sql.Add($"INSERT INTO {documents} VALUES ($1, 'task', $1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                    c.TaskId, c.ProjectId, c.WorkspaceId, c.Title, c.Description, e.At);
+                break;
+            case TaskEvent.TaskRenamed r:
+                sql.Add($"UPDATE {documents} SET title = $2, updated_at = $3 WHERE document_id = $1", r.TaskId, r.Title, e.At);
+                break;
+            case TaskEvent.TaskDescriptionEdited d:
+                sql.Add($"UPDATE {documents} SET body = $2, updated_at = $3 WHERE document_id = $1", d.TaskId, d.Description, e.At);
+                break;
+            case TaskEvent.TaskDeleted d:
+                sql.Add($"DELETE FROM {documents} WHERE task_id = $1", d.TaskId);
+                break;
+            case CommentEvent.CommentAdded c:
+                sql.Add($"INSERT INTO {documents} VALUES ($1, 'comment', $2, $3, $4, '', $5, $6) ON CONFLICT DO NOTHING",
+                    c.CommentId, c.TaskId, c.ProjectId, c.WorkspaceId, c.Body, e.At);
+                break;
+            case CommentEvent.CommentEdited c:
+                sql.Add($"UPDATE {documents} SET body = $2, updated_at = $3 WHERE document_id = $1", c.CommentId, c.Body, e.At);
+                break;
+            case CommentEvent.CommentDeleted c:
+                sql.Add($"DELETE FROM {documents} WHERE document_id = $1", c.CommentId);
+                break;
+        }
+    }
+}

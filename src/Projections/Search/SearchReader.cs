@@ -1,0 +1,54 @@
+namespace TaskForge.Projections.Search;
+
+/// <summary>Full-text search over tasks and comments, ranked, in the workspaces the user belongs to.</summary>
+public sealed class SearchReader(ReadModelDatabase database)
+{
+    public const int MaxResults = 100;
+    public const int MaxQueryLength = 500;
+    private readonly string _schema = database.Schema;
+
+    /// <param name="query">Web-search syntax: words, "quoted phrases", -excluded, or.</param>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        Guid userId, string query, int first = 20, Guid? workspaceId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Length > MaxQueryLength)
+        {
+            throw new ArgumentException($"A search query has at most {MaxQueryLength} characters.", nameof(query));
+        }
+
+        if (first is < 1 or > MaxResults)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), first, $"A search returns 1 to {MaxResults} results.");
+        }
+
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            WITH q AS (SELECT websearch_to_tsquery('english', $2) AS query),
+            hits AS (
+                SELECT d.*, ts_rank_cd(d.document, q.query) AS rank FROM {_schema}.search_documents d, q
+                WHERE d.document @@ q.query AND ($4::uuid IS NULL OR d.workspace_id = $4)
+                  AND EXISTS (SELECT 1 FROM {_schema}.workspace_members m WHERE m.workspace_id = d.workspace_id AND m.user_id = $1)
+                ORDER BY rank DESC, d.updated_at DESC, d.document_id LIMIT $3)
+            SELECT h.kind, h.document_id, h.task_id, h.project_id, h.workspace_id, coalesce(t.title, ''),
+                   ts_headline('english', CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, q.query, 'MaxFragments=1, MaxWords=20, MinWords=5'),
+                   h.rank
+            FROM hits h CROSS JOIN q LEFT JOIN {_schema}.search_documents t ON t.document_id = h.task_id AND t.kind = 'task'
+            ORDER BY h.rank DESC, h.updated_at DESC, h.document_id
+            """, userId, query, first, workspaceId);
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new SearchHit(reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetGuid(4), reader.GetString(5),
+                reader.GetString(6), reader.GetFloat(7)));
+        }
+
+        return hits;
+    }
+}

@@ -1,0 +1,50 @@
+using TaskForge.Domain;
+using TaskForge.Domain.Workspaces;
+using TaskForge.Projections.Access;
+using TaskForge.Projections.Tests.Support;
+
+namespace TaskForge.Projections.Tests.ReadModels;
+
+public sealed class MembershipReadModelTests(ReadModelFixture fixture) : IClassFixture<ReadModelFixture>
+{
+    [Fact]
+    public async Task Given_invitations_role_changes_and_removals_When_read_Then_members_and_roles_follow_the_events()
+    {
+        var (ana, bob, cy) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", ana, bob);
+        await workspace.WorkspaceEventAsync(workspace.Owner, new WorkspaceEvent.MemberRoleChanged(workspace.Id, ana, WorkspaceRole.Member, WorkspaceRole.Admin));
+        await workspace.RemoveMemberAsync(bob);
+        await workspace.InviteAsync(cy, WorkspaceRole.Viewer);
+        await fixture.CaughtUpAsync();
+
+        var members = await fixture.Membership.MembersAsync(ana, workspace.Id);
+        Assert.Equal(
+            new[] { (workspace.Owner, WorkspaceRole.Owner), (ana, WorkspaceRole.Admin) }.OrderBy(m => m.Item1),
+            members.Select(m => (m.UserId, m.Role)).OrderBy(m => m.Item1));
+        Assert.Null(await fixture.Membership.RoleOfAsync(bob, workspace.Id));
+        var invitation = Assert.Single(await fixture.Membership.InvitationsAsync(ana, workspace.Id));
+        Assert.Equal((TestWorkspace.EmailOf(cy), WorkspaceRole.Viewer), (invitation.Email, invitation.Role));
+        Assert.Equal(["Acme"], (await fixture.Membership.WorkspacesOfAsync(ana)).Where(w => w.WorkspaceId == workspace.Id).Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task Given_a_user_outside_the_workspace_When_reading_its_members_Then_access_is_denied()
+    {
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var outsider = Guid.NewGuid();
+        await fixture.CaughtUpAsync();
+
+        await Assert.ThrowsAsync<WorkspaceAccessDeniedException>(() => fixture.Membership.MembersAsync(outsider, workspace.Id));
+        Assert.Empty(await fixture.Membership.WorkspacesOfAsync(outsider));
+    }
+
+    [Fact]
+    public async Task Given_a_plain_member_When_reading_invitations_Then_access_is_denied()
+    {
+        var member = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", member);
+        await fixture.CaughtUpAsync();
+
+        await Assert.ThrowsAsync<WorkspaceAccessDeniedException>(() => fixture.Membership.InvitationsAsync(member, workspace.Id));
+    }
+}
