@@ -99,7 +99,7 @@ public sealed partial class PostgresEventStore
          ORDER BY id LIMIT @max)
         UNION ALL
         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-               EXISTS (SELECT 1 FROM {_eventsTable} WHERE id >= (SELECT horizon FROM h) AND id > @after)
+               coalesce((SELECT max(id) FROM {_eventsTable}) >= (SELECT horizon FROM h), false)
         """;
 
     private async Task<long> ReadStreamVersionAsync(
