@@ -1,0 +1,109 @@
+using TaskForge.Domain;
+using TaskForge.Domain.Inboxes;
+using TaskForge.Domain.Tasks;
+using TaskForge.Projections.Notifications;
+using TaskForge.Projections.Tests.Support;
+
+namespace TaskForge.Projections.Tests.ReadModels;
+
+public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<ReadModelFixture>
+{
+    [Fact]
+    public async Task Given_assignments_mentions_comments_and_status_changes_When_read_Then_each_person_gets_the_right_kinds()
+    {
+        var (creator, assignee, watcher, mentioned, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", creator, assignee, watcher, mentioned, other);
+        var project = await workspace.CreateProjectAsync();
+        var task = await project.CreateTaskAsync(creator, "Fix login");
+        var assigned = await project.TaskEventAsync(creator, new TaskEvent.TaskAssigned(task, project.Id, workspace.Id, assignee));
+        await project.TaskEventAsync(watcher, new TaskEvent.TaskWatched(task, project.Id, workspace.Id, watcher));
+        var (_, commented) = await project.CommentAsync(other, task, "any news?", mentioned);
+        var moved = await project.TaskEventAsync(assignee,
+            new TaskEvent.TaskMoved(task, project.Id, workspace.Id, project.Columns[0], project.Columns[1], "i"));
+        await fixture.CaughtUpAsync();
+
+        Assert.Equal([(moved, NotificationKinds.StatusChanged), (commented, NotificationKinds.Commented)], await KindsAsync(creator));
+        Assert.Equal([(commented, NotificationKinds.Commented), (assigned, NotificationKinds.Assigned)], await KindsAsync(assignee));
+        Assert.Equal([(commented, NotificationKinds.Commented)], await KindsAsync(watcher));
+        Assert.Equal([(commented, NotificationKinds.Mentioned)], await KindsAsync(mentioned));
+        Assert.Empty(await KindsAsync(other));
+        var first = (await fixture.Notifications.ListAsync(assignee)).Notifications[^1];
+        Assert.Equal(("Fix login", (Guid?)creator, false), (first.TargetTitle, first.ActorId, first.Read));
+    }
+
+    [Fact]
+    public async Task Given_someone_acting_on_their_own_task_When_read_Then_they_are_never_notified_of_it()
+    {
+        var me = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", me);
+        var project = await workspace.CreateProjectAsync();
+        var task = await project.CreateTaskAsync(me, "Mine", assignees: [me]);
+        await project.TaskEventAsync(me, new TaskEvent.TaskCompleted(task, project.Id, workspace.Id));
+        await project.CommentAsync(me, task, "note to self", me);
+        await fixture.CaughtUpAsync();
+
+        Assert.Empty(await KindsAsync(me));
+    }
+
+    [Fact]
+    public async Task Given_an_invitation_to_a_known_user_When_read_Then_they_are_notified_though_not_a_member_yet()
+    {
+        var invitee = Guid.NewGuid();
+        await TestWorkspace.CreateAsync(fixture.Log, "Elsewhere", invitee);
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme");
+        var invited = await workspace.InviteAsync(invitee, WorkspaceRole.Admin);
+        await fixture.CaughtUpAsync();
+
+        var notification = (await fixture.Notifications.ListAsync(invitee)).Notifications[0];
+        Assert.Equal((invited, NotificationKinds.Invited, workspace.Id, "Acme"),
+            (notification.Position, notification.Kind, notification.TargetId, notification.TargetTitle));
+    }
+
+    [Fact]
+    public async Task Given_inbox_read_marks_When_read_Then_read_flags_and_unread_count_follow_them()
+    {
+        var assignee = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", assignee);
+        var project = await workspace.CreateProjectAsync();
+        var positions = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var task = await project.CreateTaskAsync(workspace.Owner, $"Task {i}");
+            positions.Add(await project.TaskEventAsync(workspace.Owner, new TaskEvent.TaskAssigned(task, project.Id, workspace.Id, assignee)));
+        }
+
+        await fixture.CaughtUpAsync();
+        Assert.Equal(3, await fixture.Notifications.UnreadCountAsync(assignee));
+
+        await fixture.Log.AppendOneAsync(StreamIds.Inbox(assignee), assignee, new InboxEvent.NotificationRead(assignee, positions[1]));
+        await fixture.CaughtUpAsync();
+        var page = await fixture.Notifications.ListAsync(assignee, unreadOnly: true);
+        Assert.Equal([positions[2], positions[0]], page.Notifications.Select(n => n.Position));
+        Assert.Equal(2, page.UnreadCount);
+
+        await fixture.Log.AppendOneAsync(StreamIds.Inbox(assignee), assignee, new InboxEvent.AllNotificationsRead(assignee, positions[2]));
+        await fixture.CaughtUpAsync();
+        Assert.Equal(0, await fixture.Notifications.UnreadCountAsync(assignee));
+        Assert.All((await fixture.Notifications.ListAsync(assignee)).Notifications, n => Assert.True(n.Read));
+    }
+
+    [Fact]
+    public async Task Given_a_removed_member_When_read_Then_the_workspace_notifications_are_hidden_and_no_new_ones_arrive()
+    {
+        var member = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", member);
+        var project = await workspace.CreateProjectAsync();
+        var task = await project.CreateTaskAsync(workspace.Owner, "Before", assignees: [member]);
+        await workspace.RemoveMemberAsync(member);
+        await project.TaskEventAsync(workspace.Owner, new TaskEvent.TaskCompleted(task, project.Id, workspace.Id));
+        await fixture.CaughtUpAsync();
+
+        Assert.Empty((await fixture.Notifications.ListAsync(member)).Notifications);
+        Assert.Equal(0, await fixture.Notifications.UnreadCountAsync(member));
+        var rows = await TestLog.ColumnAsync<string>(fixture.Store.DataSource, $"SELECT kind FROM rm.notifications WHERE user_id = '{member}'");
+        Assert.Equal([NotificationKinds.Assigned], rows);
+    }
+
+    private async Task<List<(long, string)>> KindsAsync(Guid user) =>
+        [.. (await fixture.Notifications.ListAsync(user)).Notifications.Where(n => n.Kind != NotificationKinds.Invited).Select(n => (n.Position, n.Kind))];
+}

@@ -1,0 +1,74 @@
+using TaskForge.Domain.Comments;
+using TaskForge.Domain.Tasks;
+using TaskForge.Projections.Tests.Support;
+
+namespace TaskForge.Projections.Tests.ReadModels;
+
+public sealed class SearchTests(ReadModelFixture fixture) : IClassFixture<ReadModelFixture>
+{
+    [Fact]
+    public async Task Given_tasks_and_comments_When_searching_Then_matches_are_ranked_title_first_with_stemming()
+    {
+        var word = "zephyr" + Guid.NewGuid().ToString("N")[..6];
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var project = await workspace.CreateProjectAsync();
+        var inTitle = await project.CreateTaskAsync(workspace.Owner, $"Deploy {word} service");
+        var inBody = await project.CreateTaskAsync(workspace.Owner, "Unrelated", $"we are deploying {word} next week");
+        var other = await project.CreateTaskAsync(workspace.Owner, "Other");
+        var (comment, _) = await project.CommentAsync(workspace.Owner, other, $"blocked by {word} deployments");
+        await project.CreateTaskAsync(workspace.Owner, $"{word} without the verb");
+        await fixture.CaughtUpAsync();
+
+        var hits = await fixture.Search.SearchAsync(workspace.Owner, $"deploy {word}");
+
+        Assert.Equal(3, hits.Count);
+        Assert.Equal(inTitle, hits[0].DocumentId);
+        Assert.Equal(new[] { inBody, comment }.Order(), hits.Skip(1).Select(h => h.DocumentId).Order());
+        var commentHit = hits.Single(h => h.Kind == "comment");
+        Assert.Equal((other, "Other"), (commentHit.TaskId, commentHit.TaskTitle));
+        Assert.Contains("<b>", commentHit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_edits_and_deletions_When_searching_Then_the_index_follows_them()
+    {
+        var (old, fresh) = ("quasar" + Guid.NewGuid().ToString("N")[..6], "pulsar" + Guid.NewGuid().ToString("N")[..6]);
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var project = await workspace.CreateProjectAsync();
+        var task = await project.CreateTaskAsync(workspace.Owner, old);
+        await project.TaskEventAsync(workspace.Owner, new TaskEvent.TaskRenamed(task, project.Id, workspace.Id, fresh));
+        var (comment, _) = await project.CommentAsync(workspace.Owner, task, $"{fresh} noted");
+        await project.CommentEventAsync(workspace.Owner, new CommentEvent.CommentDeleted(comment, task, project.Id, workspace.Id));
+        await fixture.CaughtUpAsync();
+
+        Assert.Empty(await fixture.Search.SearchAsync(workspace.Owner, old));
+        Assert.Equal([task], (await fixture.Search.SearchAsync(workspace.Owner, fresh)).Select(h => h.DocumentId));
+
+        await project.TaskEventAsync(workspace.Owner, new TaskEvent.TaskDeleted(task, project.Id, workspace.Id));
+        await fixture.CaughtUpAsync();
+        Assert.Empty(await fixture.Search.SearchAsync(workspace.Owner, fresh));
+    }
+
+    [Fact]
+    public async Task Given_two_workspaces_When_searching_Then_a_user_finds_only_their_workspaces_tasks()
+    {
+        var word = "nebula" + Guid.NewGuid().ToString("N")[..6];
+        var mine = await TestWorkspace.CreateAsync(fixture.Log, "Mine");
+        var theirs = await TestWorkspace.CreateAsync(fixture.Log, "Theirs");
+        var myTask = await (await mine.CreateProjectAsync()).CreateTaskAsync(mine.Owner, word);
+        await (await theirs.CreateProjectAsync()).CreateTaskAsync(theirs.Owner, word);
+        await fixture.CaughtUpAsync();
+
+        Assert.Equal([myTask], (await fixture.Search.SearchAsync(mine.Owner, word)).Select(h => h.DocumentId));
+        Assert.Empty(await fixture.Search.SearchAsync(Guid.NewGuid(), word));
+    }
+
+    [Fact]
+    public async Task Given_odd_queries_When_searching_Then_they_give_results_or_clear_errors_never_a_crash()
+    {
+        var owner = Guid.NewGuid();
+        Assert.Empty(await fixture.Search.SearchAsync(owner, "   "));
+        Assert.Empty(await fixture.Search.SearchAsync(owner, "\"unclosed & | ! ( :*"));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.Search.SearchAsync(owner, new string('x', 501)));
+    }
+}
