@@ -40,11 +40,11 @@ public sealed class ExecutionResult
         ResultJsonWriter.WriteResult(writer, this);
     }
 
-    /// <summary>The response as a JSON string (for tests and logs).</summary>
+    /// <summary>The response as a JSON string (for tests and logs), escaping only what JSON requires.</summary>
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteTo(writer);
         }

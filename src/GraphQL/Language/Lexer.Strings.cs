@@ -107,13 +107,8 @@ internal sealed partial class Lexer
             }
 
             var digit = HexValue(c);
-            if (digit < 0)
-            {
-                break;
-            }
-
             point = (point << 4) | digit;
-            if (point > 0x10FFFF)
+            if (digit < 0 || point < 0)
             {
                 break;
             }

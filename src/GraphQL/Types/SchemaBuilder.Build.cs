@@ -229,27 +229,38 @@ public sealed partial class SchemaBuilder
 
     private static void ComputeDefaultValues(SdlTypeFactory factory, List<string> errors)
     {
-        var inputValues = factory.DefinedTypes.SelectMany(type => type switch
+        var inputFields = factory.DefinedTypes.OfType<InputObjectType>().SelectMany(t => t.Fields).ToList();
+        for (var pass = 0; pass < 2; pass++)
         {
-            IFieldsContainer container => container.Fields.SelectMany(f => f.Arguments),
-            InputObjectType input => input.Fields,
-            _ => [],
-        }).Concat(factory.Directives.Where(d => !d.IsSpecified).SelectMany(d => d.Arguments));
-        foreach (var input in inputValues)
-        {
-            if (input.DefaultValueLiteral is not { } literal)
+            // Input field defaults may use other input objects' defaults: a second pass settles them.
+            foreach (var field in inputFields)
             {
-                continue;
+                ComputeDefault(field, pass == 1 ? errors : null);
             }
+        }
 
-            if (LiteralCoercion.TryCoerce(literal, input.Type, null, out var value))
-            {
-                input.DefaultValue = value;
-            }
-            else
-            {
-                errors.Add($"Default value {AstPrinter.Print(literal)} of \"{input.Name}\" is not a valid {input.Type}.");
-            }
+        var arguments = factory.DefinedTypes.OfType<IFieldsContainer>().SelectMany(c => c.Fields).SelectMany(f => f.Arguments)
+            .Concat(factory.Directives.Where(d => !d.IsSpecified).SelectMany(d => d.Arguments));
+        foreach (var argument in arguments)
+        {
+            ComputeDefault(argument, errors);
+        }
+    }
+
+    private static void ComputeDefault(InputValueDefinition input, List<string>? errors)
+    {
+        if (input.DefaultValueLiteral is not { } literal)
+        {
+            return;
+        }
+
+        if (LiteralCoercion.TryCoerce(literal, input.Type, null, out var value))
+        {
+            input.DefaultValue = value;
+        }
+        else
+        {
+            errors?.Add($"Default value {AstPrinter.Print(literal)} of \"{input.Name}\" is not a valid {input.Type}.");
         }
     }
 }
