@@ -1,7 +1,9 @@
+using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddTaskForgeStorageAsync();
+builder.Services.AddTaskForgeCommands();
 
 var app = builder.Build();
 app.MapTaskForgeHealth();
