@@ -84,6 +84,28 @@ public sealed class HttpTransportTests(SampleServer server) : IClassFixture<Samp
         Assert.Equal("Hello, GET!", (await BodyAsync(response)).GetProperty("data").GetProperty("hello").GetString());
     }
 
+    [Theory]
+    [InlineData("variables", "{not json", "'variables' URL parameter is not valid JSON")]
+    [InlineData("variables", "[1]", "'variables' URL parameter must be a JSON object")]
+    [InlineData("extensions", "\"x\"", "'extensions' URL parameter must be a JSON object")]
+    public async Task Get_with_malformed_json_parameters_gets_400(string parameter, string value, string expected)
+    {
+        var uri = $"{server.HttpUri}?query={Uri.EscapeDataString("{ hello }")}&{parameter}={Uri.EscapeDataString(value)}";
+
+        using var response = await _client.GetAsync(new Uri(uri));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, (await BodyAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_without_query_gets_400()
+    {
+        using var response = await _client.GetAsync(server.HttpUri);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Get_refuses_mutations_with_405_and_an_allow_header()
     {

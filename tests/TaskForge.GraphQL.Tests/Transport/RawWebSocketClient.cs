@@ -71,6 +71,9 @@ internal sealed class RawWebSocketClient : IAsyncDisposable
         Assert.Equal("connection_ack", ack?.GetProperty("type").GetString());
     }
 
+    /// <summary>Drops the connection without a close handshake, as a crashed client or a lost network would.</summary>
+    public void Abort() => _socket.Abort();
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

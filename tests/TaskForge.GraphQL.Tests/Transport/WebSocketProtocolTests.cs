@@ -145,4 +145,49 @@ public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<
 
         Assert.Equal((4406, "Subprotocol not acceptable"), await client.ReceiveCloseAsync());
     }
+
+    [Fact]
+    public async Task Message_over_the_size_limit_closes_with_1009()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        var padding = new string(' ', (1 << 20) + 1);
+        await client.SendAsync($$$"""{"id":"big","type":"subscribe","payload":{"query":"{ hello }{{{padding}}}"}}""");
+
+        Assert.Equal(1009, (await client.ReceiveCloseAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Client_vanishing_mid_subscription_stops_the_source_stream()
+    {
+        var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"t","type":"subscribe","payload":{"query":"subscription { ticks(label: \"raw-abort\") }"}}""");
+        Assert.Equal("next", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+
+        client.Abort();
+
+        await server.WhenTicksStopped("raw-abort").WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Ticks_from_two_subscriptions_on_one_connection_are_told_apart_by_id()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"a","type":"subscribe","payload":{"query":"subscription { countdown(from: 1) }"}}""");
+        await client.SendAsync("""{"id":"b","type":"subscribe","payload":{"query":"subscription { countdown(from: 2) }"}}""");
+
+        var messages = new List<(string Id, string Type)>();
+        while (messages.Count(m => m.Type == "complete") < 2)
+        {
+            var message = (await client.ReceiveAsync())!.Value;
+            messages.Add((message.GetProperty("id").GetString()!, message.GetProperty("type").GetString()!));
+        }
+
+        Assert.Equal(2, messages.Count(m => m is ("a", "next")));
+        Assert.Equal(3, messages.Count(m => m is ("b", "next")));
+        Assert.Equal(("a", "complete"), messages.Last(m => m.Id == "a"));
+        Assert.Equal(("b", "complete"), messages.Last(m => m.Id == "b"));
+    }
 }
