@@ -11,6 +11,7 @@ public sealed class DataLoaderRegistry
     private readonly object _gate = new();
     private readonly CancellationToken _cancellationToken;
     private int _openScopes;
+    private int _loaderCount;
 
     public DataLoaderRegistry(CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,7 @@ public sealed class DataLoaderRegistry
 
             var loader = new BatchDataLoader<TKey, TValue>(this, batch, _cancellationToken);
             _loaders.Add(name, loader);
+            Interlocked.Increment(ref _loaderCount);
             return loader;
         }
     }
@@ -61,6 +63,11 @@ public sealed class DataLoaderRegistry
     /// <summary>Sends every queued batch now.</summary>
     public void DispatchPending()
     {
+        if (Volatile.Read(ref _loaderCount) == 0)
+        {
+            return;
+        }
+
         Interlocked.Increment(ref _openScopes);
         try
         {
@@ -77,6 +84,11 @@ public sealed class DataLoaderRegistry
 
     private bool AnyPending()
     {
+        if (Volatile.Read(ref _loaderCount) == 0)
+        {
+            return false;
+        }
+
         foreach (var loader in Snapshot())
         {
             if (loader.HasPending)

@@ -35,10 +35,11 @@ internal sealed class PreparedDocument
 
     public PreparedOperation GetOperation(OperationDefinitionNode definition) =>
         _operations.GetOrAdd(definition.Name?.Value ?? string.Empty, _ => new PreparedOperation(
-            Document!, definition, Fragments, DirectivesUseVariables(Document!)));
+            Document!, definition, Fragments, DirectiveVariables(Document!)));
 
-    private static bool DirectivesUseVariables(DocumentNode document)
+    private static List<string> DirectiveVariables(DocumentNode document)
     {
+        var names = new List<string>();
         var stack = new Stack<SelectionSetNode>();
         foreach (var definition in document.Definitions)
         {
@@ -54,9 +55,12 @@ internal sealed class PreparedDocument
             {
                 foreach (var directive in selection.Directives)
                 {
-                    if (directive.Arguments.Any(a => a.Value is VariableNode))
+                    foreach (var argument in directive.Arguments)
                     {
-                        return true;
+                        if (argument.Value is VariableNode variable && !names.Contains(variable.Name.Value))
+                        {
+                            names.Add(variable.Name.Value);
+                        }
                     }
                 }
 
@@ -73,6 +77,6 @@ internal sealed class PreparedDocument
             }
         }
 
-        return false;
+        return names;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TaskForge.GraphQL.Execution;
 using TaskForge.GraphQL.Language;
 
@@ -10,12 +11,12 @@ public sealed class PreparedOperation
         DocumentNode document,
         OperationDefinitionNode definition,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
-        bool usesVariablesInDirectives)
+        IReadOnlyList<string> directiveVariables)
     {
         Document = document;
         Definition = definition;
         Fragments = fragments;
-        UsesVariablesInDirectives = usesVariablesInDirectives;
+        DirectiveVariables = directiveVariables;
     }
 
     public OperationKind Kind => Definition.Operation;
@@ -28,10 +29,48 @@ public sealed class PreparedOperation
 
     internal IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
 
-    /// <summary>When false, field collection does not depend on variables and its result is shared.</summary>
-    internal bool UsesVariablesInDirectives { get; }
+    /// <summary>Variables that @skip/@include depend on: field collection is shared per combination of their values.</summary>
+    internal IReadOnlyList<string> DirectiveVariables { get; }
 
-    internal FieldPlanCache Plans { get; } = new();
+    private FieldPlanCache Plans { get; } = new();
+
+    private ConcurrentDictionary<ulong, FieldPlanCache> PlansBySignature { get; } = new();
+
+    /// <summary>The field plans for these variable values (shared with every request that has the same directive values).</summary>
+    internal FieldPlanCache PlansFor(IReadOnlyDictionary<string, object?> variables)
+    {
+        const int MaxSignatures = 64;
+        var names = DirectiveVariables;
+        if (names.Count == 0)
+        {
+            return Plans;
+        }
+
+        if (names.Count > 32)
+        {
+            return new FieldPlanCache();
+        }
+
+        ulong signature = 0;
+        for (var i = 0; i < names.Count; i++)
+        {
+            variables.TryGetValue(names[i], out var value);
+            ulong code = value switch
+            {
+                true => 2,
+                false => 1,
+                _ => 0,
+            };
+            signature |= code << (2 * i);
+        }
+
+        if (PlansBySignature.TryGetValue(signature, out var plans))
+        {
+            return plans;
+        }
+
+        return PlansBySignature.Count >= MaxSignatures ? new FieldPlanCache() : PlansBySignature.GetOrAdd(signature, _ => new FieldPlanCache());
+    }
 
     /// <summary>Depth, aliases and root fields of the operation, measured once.</summary>
     internal Protection.OperationShape? Shape { get; set; }

@@ -26,7 +26,7 @@ internal sealed class ExecutionState
         Logger = logger;
         CancellationToken = cancellationToken;
         DataLoaders = new DataLoaderRegistry(cancellationToken);
-        Plans = operation.UsesVariablesInDirectives ? new FieldPlanCache() : operation.Plans;
+        Plans = operation.PlansFor(variables);
     }
 
     public Schema Schema { get; }

@@ -5,7 +5,7 @@ namespace TaskForge.GraphQL.Execution;
 
 internal sealed partial class Executor
 {
-    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, ResultPath path, object? result)
+    private ValueTask<object?> CompleteValue(GraphQLType type, CollectedField field, PathRef path, object? result)
     {
         if (type is NonNullType nonNull)
         {
@@ -40,10 +40,10 @@ internal sealed partial class Executor
         }
     }
 
-    private async ValueTask<object?> AwaitNonNullAsync(ValueTask<object?> inner, CollectedField field, ResultPath path) =>
+    private async ValueTask<object?> AwaitNonNullAsync(ValueTask<object?> inner, CollectedField field, PathRef path) =>
         CheckNonNull(await inner.ConfigureAwait(false), field, path);
 
-    private object? CheckNonNull(object? value, CollectedField field, ResultPath path)
+    private object? CheckNonNull(object? value, CollectedField field, PathRef path)
     {
         if (value is null)
         {
@@ -54,7 +54,7 @@ internal sealed partial class Executor
         return value;
     }
 
-    private ValueTask<object?> CompleteList(ListType type, CollectedField field, ResultPath path, object result)
+    private ValueTask<object?> CompleteList(ListType type, CollectedField field, PathRef path, object result)
     {
         if (result is string || result is not IEnumerable sequence || result is IReadOnlyDictionary<string, object?>)
         {
@@ -63,6 +63,7 @@ internal sealed partial class Executor
         }
 
         var items = sequence as IList ?? sequence.Cast<object?>().ToList();
+        var listPath = path.Materialize();
         var itemType = type.OfType;
         var values = new object?[items.Count];
         List<Task>? pending = null;
@@ -71,7 +72,7 @@ internal sealed partial class Executor
         {
             for (var i = 0; i < values.Length; i++)
             {
-                var item = AtPosition(itemType, CompleteValue(itemType, field, path.Append(i), items[i]));
+                var item = AtPosition(itemType, CompleteValue(itemType, field, new PathRef(listPath, null, i), items[i]));
                 if (item.IsCompletedSuccessfully)
                 {
                     values[i] = item.Result;
@@ -109,7 +110,7 @@ internal sealed partial class Executor
         return values;
     }
 
-    private object? CompleteScalar(ScalarType scalar, CollectedField field, ResultPath path, object result)
+    private object? CompleteScalar(ScalarType scalar, CollectedField field, PathRef path, object result)
     {
         object? serialized;
         try
@@ -131,7 +132,7 @@ internal sealed partial class Executor
         return serialized;
     }
 
-    private object? CompleteEnum(EnumType type, CollectedField field, ResultPath path, object result)
+    private object? CompleteEnum(EnumType type, CollectedField field, PathRef path, object result)
     {
         var value = type.FindByInternalValue(result) ?? (result is string name ? type.GetValue(name) : null);
         if (value is null)
@@ -143,7 +144,7 @@ internal sealed partial class Executor
         return value.Name;
     }
 
-    private ValueTask<object?> CompleteObject(ObjectType type, CollectedField field, ResultPath path, object result)
+    private ValueTask<object?> CompleteObject(ObjectType type, CollectedField field, PathRef path, object result)
     {
         if (type.IsTypeOf is { } isTypeOf && !isTypeOf(result))
         {
@@ -152,10 +153,10 @@ internal sealed partial class Executor
         }
 
         var subfields = FieldCollector.CollectSubfields(state, type, field.Nodes);
-        return ExecuteFields(type, result, path, subfields);
+        return ExecuteFields(type, result, path.Materialize(), subfields);
     }
 
-    private ValueTask<object?> CompleteAbstract(NamedType abstractType, CollectedField field, ResultPath path, object result)
+    private ValueTask<object?> CompleteAbstract(NamedType abstractType, CollectedField field, PathRef path, object result)
     {
         var runtimeType = RuntimeTypes.Resolve(state, abstractType, field, path, result, out var error);
         if (runtimeType is null)

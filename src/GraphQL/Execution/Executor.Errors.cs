@@ -9,16 +9,16 @@ internal sealed partial class Executor
     public const string MaskedMessage = "Unexpected error.";
 
     /// <summary>Records a resolver failure and returns what the position holds: null, or a bubble for non-null types.</summary>
-    private object? HandleFieldError(Exception exception, GraphQLType type, CollectedField field, ResultPath path)
+    private object? HandleFieldError(Exception exception, GraphQLType type, CollectedField field, PathRef path)
     {
         state.AddError(ToGraphQLError(exception, field, path));
         return type is NonNullType ? Bubble.Value : null;
     }
 
-    private void AddFieldError(string message, CollectedField field, ResultPath path) =>
+    private void AddFieldError(string message, CollectedField field, PathRef path) =>
         state.AddError(new GraphQLError(message, Locations(field), path.ToList()));
 
-    private GraphQLError ToGraphQLError(Exception exception, CollectedField field, ResultPath path)
+    private GraphQLError ToGraphQLError(Exception exception, CollectedField field, PathRef path)
     {
         switch (exception)
         {

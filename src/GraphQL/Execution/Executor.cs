@@ -32,7 +32,7 @@ internal sealed partial class Executor(ExecutionState state)
 
     private async ValueTask<object?> ExecuteFieldsSeriallyAsync(ObjectType type, object? source, CollectedField[] fields)
     {
-        var map = new ResultMap(fields.Length);
+        var map = new ResultMap(fields);
         var bubbled = false;
         for (var i = 0; i < fields.Length; i++)
         {
@@ -42,12 +42,12 @@ internal sealed partial class Executor(ExecutionState state)
             {
                 pendingValue = field.IsTypeName
                     ? new ValueTask<object?>(type.Name)
-                    : ExecuteField(type, source, field, ResultPath.Root.Append(field.ResponseKey));
+                    : ExecuteField(type, source, field, new PathRef(ResultPath.Root, field.ResponseKey, -1));
             }
 
             var value = await pendingValue.ConfigureAwait(false);
             bubbled |= Bubble.Is(value);
-            map.Set(i, field.ResponseKey, value);
+            map.Set(i, value);
         }
 
         return bubbled ? Bubble.Value : map;
@@ -55,7 +55,7 @@ internal sealed partial class Executor(ExecutionState state)
 
     private ValueTask<object?> ExecuteFields(ObjectType type, object? source, ResultPath path, CollectedField[] fields)
     {
-        var map = new ResultMap(fields.Length);
+        var map = new ResultMap(fields);
         List<Task>? pending = null;
         var bubbled = false;
         using (state.DataLoaders.EnterScope())
@@ -65,7 +65,7 @@ internal sealed partial class Executor(ExecutionState state)
                 var field = fields[i];
                 if (field.IsTypeName)
                 {
-                    map.Set(i, field.ResponseKey, type.Name);
+                    map.Set(i, type.Name);
                     continue;
                 }
 
@@ -74,17 +74,16 @@ internal sealed partial class Executor(ExecutionState state)
                     continue;
                 }
 
-                var result = ExecuteField(type, source, field, path.Append(field.ResponseKey));
+                var result = ExecuteField(type, source, field, new PathRef(path, field.ResponseKey, -1));
                 if (result.IsCompletedSuccessfully)
                 {
                     var value = result.Result;
                     bubbled |= Bubble.Is(value);
-                    map.Set(i, field.ResponseKey, value);
+                    map.Set(i, value);
                 }
                 else
                 {
-                    map.Set(i, field.ResponseKey, null);
-                    (pending ??= []).Add(StoreAsync(map, i, field.ResponseKey, result));
+                                        (pending ??= []).Add(StoreAsync(map, i, result));
                 }
             }
         }
@@ -97,8 +96,8 @@ internal sealed partial class Executor(ExecutionState state)
         return AwaitFieldsAsync(map, pending);
     }
 
-    private static async Task StoreAsync(ResultMap map, int index, string key, ValueTask<object?> pending) =>
-        map.Set(index, key, await pending.ConfigureAwait(false));
+    private static async Task StoreAsync(ResultMap map, int index, ValueTask<object?> pending) =>
+        map.Set(index, await pending.ConfigureAwait(false));
 
     private static async ValueTask<object?> AwaitFieldsAsync(ResultMap map, List<Task> pending)
     {
@@ -114,7 +113,7 @@ internal sealed partial class Executor(ExecutionState state)
         return map;
     }
 
-    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField field, ResultPath path)
+    private ValueTask<object?> ExecuteField(ObjectType parentType, object? source, CollectedField field, PathRef path)
     {
         var definition = field.Definition!;
         ValueTask<object?> resolved;
@@ -124,7 +123,7 @@ internal sealed partial class Executor(ExecutionState state)
             if (definition.Resolver is { } resolver)
             {
                 var arguments = field.GetArguments(state);
-                resolved = resolver(new ResolveContext(state, source, arguments, parentType, definition, field.Nodes, path));
+                resolved = resolver(new ResolveContext(state, source, arguments, field, path));
             }
             else
             {
@@ -144,7 +143,7 @@ internal sealed partial class Executor(ExecutionState state)
         return AtPosition(definition.Type, CompleteValue(definition.Type, field, path, resolved.Result));
     }
 
-    private async ValueTask<object?> AwaitResolvedAsync(ValueTask<object?> pending, CollectedField field, ResultPath path)
+    private async ValueTask<object?> AwaitResolvedAsync(ValueTask<object?> pending, CollectedField field, PathRef path)
     {
         var type = field.Definition!.Type;
         object? result;

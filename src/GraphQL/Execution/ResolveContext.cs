@@ -9,23 +9,15 @@ namespace TaskForge.GraphQL.Execution;
 public sealed class ResolveContext
 {
     private readonly ExecutionState _state;
-    private readonly ResultPath _path;
+    private readonly CollectedField _field;
+    private readonly PathRef _path;
 
-    internal ResolveContext(
-        ExecutionState state,
-        object? source,
-        IReadOnlyDictionary<string, object?> arguments,
-        ObjectType parentType,
-        FieldDefinition field,
-        IReadOnlyList<FieldNode> fieldNodes,
-        ResultPath path)
+    internal ResolveContext(ExecutionState state, object? source, IReadOnlyDictionary<string, object?> arguments, CollectedField field, PathRef path)
     {
         _state = state;
         Source = source;
         Arguments = arguments;
-        ParentType = parentType;
-        Field = field;
-        FieldNodes = fieldNodes;
+        _field = field;
         _path = path;
     }
 
@@ -35,13 +27,16 @@ public sealed class ResolveContext
     /// <summary>Arguments after coercion: defaults applied, variables substituted, enums and scalars parsed.</summary>
     public IReadOnlyDictionary<string, object?> Arguments { get; }
 
-    public ObjectType ParentType { get; }
+    public ObjectType ParentType => _field.ParentType;
 
-    public FieldDefinition Field { get; }
+    public FieldDefinition Field => _field.Definition!;
 
     public string FieldName => Field.Name;
 
-    public IReadOnlyList<FieldNode> FieldNodes { get; }
+    /// <summary>The response key (alias or name) this value is written under.</summary>
+    public string ResponseKey => _field.ResponseKey;
+
+    public IReadOnlyList<FieldNode> FieldNodes => _field.Nodes;
 
     public RequestContext RequestContext => _state.RequestContext;
 

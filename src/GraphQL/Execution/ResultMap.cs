@@ -6,49 +6,58 @@ namespace TaskForge.GraphQL.Execution;
 /// </summary>
 public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 {
-    private readonly string[] _keys;
+    private readonly CollectedField[] _fields;
     private readonly object?[] _values;
 
-    internal ResultMap(int count)
+    internal ResultMap(CollectedField[] fields)
     {
-        _keys = new string[count];
-        _values = new object?[count];
+        _fields = fields;
+        _values = new object?[fields.Length];
     }
 
-    public int Count => _keys.Length;
+    public int Count => _fields.Length;
 
-    public IEnumerable<string> Keys => _keys;
+    public IEnumerable<string> Keys => _fields.Select(f => f.ResponseKey);
 
     public IEnumerable<object?> Values => _values;
 
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
-    public string KeyAt(int index) => _keys[index];
+    public string KeyAt(int index) => _fields[index].ResponseKey;
 
     public object? ValueAt(int index) => _values[index];
 
-    public bool ContainsKey(string key) => Array.IndexOf(_keys, key) >= 0;
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, out object? value)
     {
-        var index = Array.IndexOf(_keys, key);
+        var index = IndexOf(key);
         value = index >= 0 ? _values[index] : null;
         return index >= 0;
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
     {
-        for (var i = 0; i < _keys.Length; i++)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            yield return new KeyValuePair<string, object?>(_keys[i], _values[i]);
+            yield return new KeyValuePair<string, object?>(_fields[i].ResponseKey, _values[i]);
         }
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal void Set(int index, string key, object? value)
+    internal void Set(int index, object? value) => _values[index] = value;
+
+    private int IndexOf(string key)
     {
-        _keys[index] = key;
-        _values[index] = value;
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            if (_fields[i].ResponseKey == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

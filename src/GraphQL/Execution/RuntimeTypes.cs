@@ -11,7 +11,7 @@ internal static class RuntimeTypes
 {
     private static readonly ConcurrentDictionary<(NamedType Abstract, Type Clr), ObjectType?> ByClrType = new();
 
-    public static ObjectType? Resolve(ExecutionState state, NamedType abstractType, CollectedField field, ResultPath path, object value, out string? error)
+    public static ObjectType? Resolve(ExecutionState state, NamedType abstractType, CollectedField field, PathRef path, object value, out string? error)
     {
         error = null;
         var resolver = abstractType switch
@@ -23,7 +23,7 @@ internal static class RuntimeTypes
         string? typeName = null;
         if (resolver is not null)
         {
-            var context = new ResolveContext(state, value, JsonValues.EmptyMap, field.ParentType, field.Definition!, field.Nodes, path);
+            var context = new ResolveContext(state, value, JsonValues.EmptyMap, field, path);
             typeName = resolver(value, context);
         }
         else if (value is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var name) && name is string text)

@@ -66,7 +66,7 @@ internal sealed class SubscriptionSource
         try
         {
             var arguments = field.GetArguments(state);
-            var resolveContext = new ResolveContext(state, rootValue, arguments, rootType, definition, field.Nodes, ResultPath.Root.Append(field.ResponseKey));
+            var resolveContext = new ResolveContext(state, rootValue, arguments, field, new PathRef(ResultPath.Root, field.ResponseKey, -1));
             var events = await subscriber(resolveContext).ConfigureAwait(false);
             return new SubscriptionSource { Events = events, RootType = rootType, Fields = fields, Field = field };
         }

@@ -42,6 +42,11 @@ public static class BuiltInScalars
     {
         public object? Serialize(object? value)
         {
+            if (value is int)
+            {
+                return value;
+            }
+
             var number = value switch
             {
                 bool b => b ? 1 : 0,
@@ -55,7 +60,7 @@ public static class BuiltInScalars
 
             return number is > int.MaxValue or < int.MinValue
                 ? throw Fail($"Int cannot represent non 32-bit signed integer value: {Inspect.Value(value)}")
-                : (int)number;
+                : Boxes.Int((int)number);
         }
 
         public object? ParseValue(object? value)
@@ -87,6 +92,11 @@ public static class BuiltInScalars
     {
         public object? Serialize(object? value)
         {
+            if (value is double d && double.IsFinite(d))
+            {
+                return value;
+            }
+
             var number = value switch
             {
                 bool b => b ? 1 : 0,
@@ -134,8 +144,8 @@ public static class BuiltInScalars
     {
         public object? Serialize(object? value) => value switch
         {
-            bool b => b,
-            _ when Numbers.TryGetDouble(value, out var n) && double.IsFinite(n) => n != 0,
+            bool => value,
+            _ when Numbers.TryGetDouble(value, out var n) && double.IsFinite(n) => Boxes.Bool(n != 0),
             _ => throw Fail($"Boolean cannot represent a non boolean value: {Inspect.Value(value)}"),
         };
 
