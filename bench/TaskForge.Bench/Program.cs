@@ -1,3 +1,4 @@
+using TaskForge.Bench.Commands;
 using TaskForge.Bench.EventStore;
 
 // Each suite writes a markdown report under bench/results/. Usage: dotnet run -c Release --project bench/TaskForge.Bench -- <suite> [options]
@@ -5,6 +6,7 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
 {
     ["eventstore"] = EventStoreBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
+    ["commands"] = CommandBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))

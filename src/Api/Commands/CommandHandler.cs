@@ -18,29 +18,41 @@ namespace TaskForge.Api.Commands;
 /// authorize from the workspace state), append with the version the state was built from. Conflicts, idempotency keys
 /// and store failures come back as <see cref="CommandResult"/> values (ADRs 0050-0052).
 /// </summary>
-public sealed partial class CommandHandler
+public sealed partial class CommandHandler : IDisposable
 {
     private readonly StreamLoader _loader;
     private readonly IdempotencyLedger _ledger;
     private readonly JsonEventSerializer _serializer;
     private readonly IEventAppender _appender;
+    private readonly StateCache _cache;
+    private readonly bool _ownsCache;
 
-    public CommandHandler(PostgresEventStore store)
-        : this(store, new StoreAppender(store))
+    /// <param name="store">The event store.</param>
+    /// <param name="cache">Folded states of long streams; null gives a default one (10,000 states of 100+ events).</param>
+    public CommandHandler(PostgresEventStore store, StateCache? cache = null)
+        : this(store, new StoreAppender(store), cache)
     {
     }
 
-    internal CommandHandler(PostgresEventStore store, IEventAppender appender)
+    internal CommandHandler(PostgresEventStore store, IEventAppender appender, StateCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         _serializer = new JsonEventSerializer(DomainEventTypes.ByName);
-        _loader = new StreamLoader(store, _serializer);
+        _ownsCache = cache is null;
+        _cache = cache ?? new StateCache();
+        _loader = new StreamLoader(store, _serializer, _cache);
         _ledger = new IdempotencyLedger(store);
         _appender = appender;
     }
 
     /// <summary>Loads streams with the domain's event types (also used by the history reader and the benchmark).</summary>
     public StreamLoader Loader => _loader;
+
+    public void Dispose()
+    {
+        if (_ownsCache)
+            _cache.Dispose();
+    }
 
     public Task<CommandResult> HandleAsync(WorkspaceCommand command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         ExecuteAsync(new WorkspaceCommandPlan(command ?? throw new ArgumentNullException(nameof(command))), options, cancellationToken);

@@ -1,16 +1,19 @@
 using TaskForge.Api.Commands.History;
+using TaskForge.Api.Commands.Loading;
 
 namespace TaskForge.Api.Commands;
 
 public static class CommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the command path (<see cref="CommandHandler"/>) and the history reader. Needs the event store
-    /// (<c>AddTaskForgeStorageAsync</c>) registered.
+    /// Registers the command path (<see cref="CommandHandler"/>), its cache of long streams' states and the history
+    /// reader. Needs the event store (<c>AddTaskForgeStorageAsync</c>) registered.
     /// </summary>
     public static IServiceCollection AddTaskForgeCommands(this IServiceCollection services)
     {
-        services.AddSingleton<CommandHandler>();
+        services.AddSingleton(_ => new StateCache());
+        services.AddSingleton(provider => new CommandHandler(
+            provider.GetRequiredService<EventStore.PostgresEventStore>(), provider.GetRequiredService<StateCache>()));
         services.AddSingleton<HistoryReader>();
         return services;
     }

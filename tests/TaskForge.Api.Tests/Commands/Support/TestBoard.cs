@@ -62,6 +62,10 @@ public sealed class TestBoard
 
     public TaskCommand.WatchTask Watch(Guid actor, Guid taskId) => new(actor, Now, WorkspaceId, ProjectId, taskId);
 
+    /// <summary>The streams the board writes to: workspace, project and the given tasks.</summary>
+    public IReadOnlyList<string> Streams(params Guid[] taskIds) =>
+        [StreamIds.Workspace(WorkspaceId), StreamIds.Project(ProjectId), .. taskIds.Select(StreamIds.Task)];
+
     public CommentCommand.AddComment Comment(Guid actor, Guid taskId, string body) =>
         new(actor, Now, WorkspaceId, ProjectId, taskId, Guid.NewGuid(), body);
 

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace TaskForge.Api.Commands.Loading;
+
+/// <summary>
+/// Folded states of long streams, kept in process (ADR 0052). Events are immutable and streams only grow, so a
+/// state at version v plus the events after v is the current state: a cached entry is never stale, only behind,
+/// and a load reads just the events after it. Bounded by entry count (least recently used go first).
+/// </summary>
+public sealed class StateCache : IDisposable
+{
+    private readonly MemoryCache _cache;
+    private readonly TimeSpan _slidingExpiration;
+
+    /// <param name="capacity">How many states to keep.</param>
+    /// <param name="minimumVersion">Streams shorter than this are cheap to fold and are not kept.</param>
+    public StateCache(int capacity = 10_000, long minimumVersion = 100, TimeSpan? slidingExpiration = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
+        MinimumVersion = minimumVersion;
+        _slidingExpiration = slidingExpiration ?? TimeSpan.FromMinutes(30);
+    }
+
+    public long MinimumVersion { get; }
+
+    public LoadedState<TState>? Get<TState>(string streamId) =>
+        _cache.TryGetValue(Key<TState>(streamId), out var value) ? value as LoadedState<TState> : null;
+
+    /// <summary>Keeps <paramref name="state"/> when the stream is long enough and the cache holds no newer state.</summary>
+    public void Offer<TState>(string streamId, LoadedState<TState> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Version < MinimumVersion || Get<TState>(streamId) is { } cached && cached.Version >= state.Version)
+            return;
+        _cache.Set(Key<TState>(streamId), state, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _slidingExpiration });
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    private static (Type, string) Key<TState>(string streamId) => (typeof(TState), streamId);
+}
