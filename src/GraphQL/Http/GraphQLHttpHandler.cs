@@ -92,6 +92,22 @@ internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOption
         }
 
         var result = await engine.ExecuteAsync(prepared.Operation, read.Request, context, cancellationToken);
-        return (result.HasData ? StatusCodes.Status200OK : requestErrorStatus, result, null);
+        return (StatusOf(result, mediaType), result, null);
+    }
+
+    /// <summary>
+    /// 200 once execution started (partial results included). Without data the request failed before execution:
+    /// 400 for its variables, 504 when it ran out of time, in application/graphql-response+json; 200 in application/json.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, ResponseMediaType mediaType)
+    {
+        if (result.HasData || mediaType == ResponseMediaType.Json)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        return result.Errors?.Any(e => e.Code == ErrorCodes.ExecutionTimeout) == true
+            ? StatusCodes.Status504GatewayTimeout
+            : StatusCodes.Status400BadRequest;
     }
 }

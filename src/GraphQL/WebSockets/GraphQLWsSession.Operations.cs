@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 
 namespace TaskForge.GraphQL.WebSockets;
@@ -87,9 +88,9 @@ internal sealed partial class GraphQLWsSession
 
             await SendAsync(GraphQLWsMessageWriter.Complete(id), cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is WebSocketException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            // Completed by the client, or the connection closed.
+            // Completed by the client, or the connection closed or broke.
         }
         catch (Exception e)
         {
@@ -97,7 +98,14 @@ internal sealed partial class GraphQLWsSession
             logger.LogError(e, "GraphQL WebSocket operation {OperationId} failed {TraceId}", id, traceId);
             var masked = new GraphQLError(
                 "Unexpected error.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError, ["traceId"] = traceId });
-            await SendAsync(GraphQLWsMessageWriter.Error(id, [masked]), cancellationToken);
+            try
+            {
+                await SendAsync(GraphQLWsMessageWriter.Error(id, [masked]), cancellationToken);
+            }
+            catch (Exception sendFailure) when (sendFailure is WebSocketException or OperationCanceledException)
+            {
+                // The connection is gone too.
+            }
         }
         finally
         {

@@ -217,6 +217,19 @@ public sealed class HttpTransportTests(SampleServer server) : IClassFixture<Samp
         Assert.Contains("WebSocket", (await BodyAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(GraphQLResponse, HttpStatusCode.GatewayTimeout)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    public async Task Execution_timeout_is_an_error_without_data(string accept, HttpStatusCode status)
+    {
+        using var response = await PostAsync("""{"query":"{ slow }"}""", accept);
+
+        Assert.Equal(status, response.StatusCode);
+        var body = await BodyAsync(response);
+        Assert.False(body.TryGetProperty("data", out _));
+        Assert.Equal("EXECUTION_TIMEOUT", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task Mutations_run_over_post()
     {

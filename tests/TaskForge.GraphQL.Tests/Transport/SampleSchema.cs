@@ -11,6 +11,8 @@ internal sealed class SampleSchema
         type Query {
           hello(name: String = "world"): String!
           whoami: String
+          "Never answers: runs into the engine's execution timeout."
+          slow: String
         }
 
         type Mutation {
@@ -32,15 +34,22 @@ internal sealed class SampleSchema
     /// <summary>Completes when the ticks stream with this label has been stopped (the client completed or went away).</summary>
     public Task WhenTicksStopped(string label) => Stopped(label).Task;
 
+    public static readonly TimeSpan ExecutionTimeout = TimeSpan.FromMilliseconds(300);
+
     public GraphQLEngine CreateEngine() => GraphQLEngine.Create(SchemaBuilder.FromSdl(Sdl)
         .BindField("Query", "hello", ctx => $"Hello, {ctx.GetArgument<string>("name")}!")
         .BindField("Query", "whoami", ctx => ctx.Items.TryGetValue("user", out var user) ? user : ctx.User?.Identity?.Name)
+        .BindField("Query", "slow", async ctx =>
+        {
+            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+            return (object?)null;
+        })
         .BindField("Mutation", "increment", ctx => Interlocked.Add(ref _counter, ctx.GetArgument<int>("by")))
         .BindSubscription("Subscription", "countdown", ctx => Countdown(ctx.GetArgument<int>("from"), ctx.CancellationToken))
         .BindField("Subscription", "countdown", ctx => ctx.Source)
         .BindSubscription("Subscription", "ticks", ctx => Ticks(ctx.GetArgument<string>("label") ?? string.Empty, ctx.CancellationToken))
         .BindField("Subscription", "ticks", ctx => ctx.Source)
-        .Build());
+        .Build(), new GraphQLEngineOptions { ExecutionTimeout = ExecutionTimeout });
 
     private static async IAsyncEnumerable<object?> Countdown(int from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
