@@ -73,11 +73,10 @@ internal sealed class GenerationRegistry(NpgsqlDataSource dataSource, string sch
 
     /// <summary>
     /// Makes <paramref name="generation"/> the one readers see: the views are repointed in one transaction, so a reader
-    /// sees either the old tables or the new ones, never a missing table. The old generation's tables are dropped after.
+    /// sees either the old tables or the new ones, never a missing table. The caller drops the old tables once its runner stopped.
     /// </summary>
     public async Task<bool> SwitchAsync(IProjection projection, int generation, CancellationToken cancellationToken)
     {
-        int previous;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -88,20 +87,40 @@ internal sealed class GenerationRegistry(NpgsqlDataSource dataSource, string sch
                 return false;
             }
 
-            previous = state.Active;
+            var previous = state.Active;
             await PointViewsAsync(connection, transaction, projection, new ProjectionTables(schema, generation), cancellationToken);
             await Sql.ExecuteAsync(connection, transaction, $"""
                 UPDATE {_table} SET active_generation = $2, active_version = building_version, building_generation = NULL,
                     building_version = NULL, switched_at = now()
-                WHERE projection = $1;
-                DELETE FROM {schema}.projection_parked WHERE projection = $1 AND generation = $3;
-                UPDATE {schema}.projection_rebuilds SET finished_at = now(), eta_seconds = 0 WHERE projection = $1 AND generation = $2;
-                """, cancellationToken, projection.Name, generation, previous);
+                WHERE projection = $1
+                """, cancellationToken, projection.Name, generation);
+            await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM {schema}.projection_parked WHERE projection = $1 AND generation = $2",
+                cancellationToken, projection.Name, previous);
+            await Sql.ExecuteAsync(connection, transaction, $"""
+                UPDATE {schema}.projection_rebuilds SET finished_at = now(), eta_seconds = 0, events_done = events_total
+                WHERE projection = $1 AND generation = $2
+                """, cancellationToken, projection.Name, generation);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await Sql.ExecuteAsync(connection, null, DropTablesSql(projection, new ProjectionTables(schema, previous)), cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Drops the tables of a generation readers no longer see, once its runner has stopped (a runner still writing to
+    /// dropped tables would fail on every event). Also run at start-up for a drop a crash interrupted.
+    /// </summary>
+    public async Task DropRetiredAsync(IProjection projection, int generation, CancellationToken cancellationToken)
+    {
+        if (generation < 1)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, null, DropTablesSql(projection, new ProjectionTables(schema, generation)), cancellationToken);
+        await Sql.ExecuteAsync(connection, null, $"DELETE FROM {schema}.projection_parked WHERE projection = $1 AND generation = $2",
+            cancellationToken, projection.Name, generation);
     }
 
     /// <summary>Asks the leader to rebuild the projection (no effect while a rebuild runs).</summary>

@@ -65,6 +65,11 @@ internal sealed class ProjectionWorker(DaemonContext context, IProjection projec
     private async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var state = await context.Registry.EnsureAsync(projection, cancellationToken);
+        if (state.Building is null)
+        {
+            await context.Registry.DropRetiredAsync(projection, state.Active - 1, cancellationToken);
+        }
+
         if (state.NeedsBuild(projection.Version))
         {
             state = await context.Registry.StartBuildingAsync(projection, cancellationToken);
