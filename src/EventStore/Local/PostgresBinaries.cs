@@ -31,6 +31,11 @@ internal sealed class PostgresBinaries
         }
 
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        return Locate(candidates);
+    }
+
+    internal static PostgresBinaries Locate(IEnumerable<string> candidates)
+    {
         var bin = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(
                 "No PostgreSQL server binaries (initdb, pg_ctl) were found in /usr/lib/postgresql/*/bin, TASKFORGE_PG_BIN or PATH. " +

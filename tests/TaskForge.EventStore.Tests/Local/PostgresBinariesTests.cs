@@ -1,0 +1,15 @@
+using TaskForge.EventStore.Local;
+
+namespace TaskForge.EventStore.Tests.Local;
+
+public sealed class PostgresBinariesTests
+{
+    [Fact]
+    public void Without_server_binaries_the_error_says_what_to_install()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => PostgresBinaries.Locate(["/nonexistent/bin"]));
+
+        Assert.Contains("apt-get install postgresql", error.Message);
+        Assert.Contains("TASKFORGE_TEST_PG", error.Message);
+    }
+}
