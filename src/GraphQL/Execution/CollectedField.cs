@@ -19,6 +19,9 @@ internal sealed class CollectedField(string responseKey, ObjectType parentType, 
 
     public FieldNode Node => Nodes[0];
 
+    /// <summary>A built-in scalar or enum (not a list): its serialized value cannot hold on to the resolver's context.</summary>
+    public bool IsLeaf { get; } = definition?.Type.Nullable is ScalarType { IsSpecified: true } or EnumType;
+
     public bool IsTypeName => Definition is not null && Definition.Name == "__typename" && Node.Name.Value == "__typename";
 
     /// <summary>Arguments without variables are coerced once per prepared document and reused.</summary>

@@ -123,7 +123,12 @@ internal sealed partial class Executor(ExecutionState state)
             if (definition.Resolver is { } resolver)
             {
                 var arguments = field.GetArguments(state);
-                resolved = resolver(new ResolveContext(state, source, arguments, field, path));
+                var context = ResolveContext.Rent(state, source, arguments, field, path);
+                resolved = resolver(context);
+                if (field.IsLeaf && resolved.IsCompletedSuccessfully)
+                {
+                    ResolveContext.Return(context);
+                }
             }
             else
             {

@@ -6,15 +6,17 @@ namespace TaskForge.GraphQL.Execution;
 /// <summary>The spec's CollectFields: merges fields by response key, applies @skip/@include and fragment type conditions.</summary>
 internal static class FieldCollector
 {
+    private static readonly Func<ExecutionState, ObjectType, SelectionSetNode, CollectedField[]> CollectOne =
+        static (state, type, selectionSet) => Collect(state, type, [selectionSet]);
+
     public static CollectedField[] CollectRoot(ExecutionState state, ObjectType type, SelectionSetNode selectionSet) =>
-        state.Plans.GetOrAdd(type, selectionSet, () => Collect(state, type, [selectionSet]));
+        state.Plans.GetOrAdd(state, type, selectionSet, CollectOne);
 
     public static CollectedField[] CollectSubfields(ExecutionState state, ObjectType type, List<FieldNode> fieldNodes)
     {
         if (fieldNodes.Count == 1)
         {
-            var selectionSet = fieldNodes[0].SelectionSet!;
-            return state.Plans.GetOrAdd(type, selectionSet, () => Collect(state, type, [selectionSet]));
+            return state.Plans.GetOrAdd(state, type, fieldNodes[0].SelectionSet!, CollectOne);
         }
 
         var sets = new List<SelectionSetNode>(fieldNodes.Count);

@@ -13,7 +13,8 @@ internal sealed class FieldPlanCache
 {
     private readonly ConcurrentDictionary<Key, CollectedField[]> _plans = new(KeyComparer.Instance);
 
-    public CollectedField[] GetOrAdd(ObjectType type, SyntaxNode selection, Func<CollectedField[]> collect)
+    public CollectedField[] GetOrAdd(
+        ExecutionState state, ObjectType type, SelectionSetNode selection, Func<ExecutionState, ObjectType, SelectionSetNode, CollectedField[]> collect)
     {
         var key = new Key(type, selection);
         if (_plans.TryGetValue(key, out var plan))
@@ -21,7 +22,7 @@ internal sealed class FieldPlanCache
             return plan;
         }
 
-        plan = collect();
+        plan = collect(state, type, selection);
         return _plans.GetOrAdd(key, plan);
     }
 

@@ -5,12 +5,19 @@ using TaskForge.GraphQL.Types;
 
 namespace TaskForge.GraphQL.Execution;
 
-/// <summary>Everything a resolver may look at: its parent value, coerced arguments, the request and the path.</summary>
+/// <summary>
+/// Everything a resolver may look at: its parent value, coerced arguments, the request and the path.
+/// A context is valid until the resolver's result completes: do not keep it for later (the engine reuses
+/// the contexts of synchronously completed leaf fields).
+/// </summary>
 public sealed class ResolveContext
 {
-    private readonly ExecutionState _state;
-    private readonly CollectedField _field;
-    private readonly PathRef _path;
+    [ThreadStatic]
+    private static ResolveContext? _cached;
+
+    private ExecutionState _state;
+    private CollectedField _field;
+    private PathRef _path;
 
     internal ResolveContext(ExecutionState state, object? source, IReadOnlyDictionary<string, object?> arguments, CollectedField field, PathRef path)
     {
@@ -22,10 +29,10 @@ public sealed class ResolveContext
     }
 
     /// <summary>The parent object's value (the root value for root fields, the event for subscription fields).</summary>
-    public object? Source { get; }
+    public object? Source { get; private set; }
 
     /// <summary>Arguments after coercion: defaults applied, variables substituted, enums and scalars parsed.</summary>
-    public IReadOnlyDictionary<string, object?> Arguments { get; }
+    public IReadOnlyDictionary<string, object?> Arguments { get; private set; }
 
     public ObjectType ParentType => _field.ParentType;
 
@@ -54,6 +61,33 @@ public sealed class ResolveContext
 
     /// <summary>Response keys and list indices from the root to this field.</summary>
     public IReadOnlyList<object> Path => _path.ToList();
+
+    internal static ResolveContext Rent(ExecutionState state, object? source, IReadOnlyDictionary<string, object?> arguments, CollectedField field, PathRef path)
+    {
+        var context = _cached;
+        if (context is null)
+        {
+            return new ResolveContext(state, source, arguments, field, path);
+        }
+
+        _cached = null;
+        context._state = state;
+        context.Source = source;
+        context.Arguments = arguments;
+        context._field = field;
+        context._path = path;
+        return context;
+    }
+
+    internal static void Return(ResolveContext context)
+    {
+        context._state = null!;
+        context.Source = null;
+        context.Arguments = null!;
+        context._field = null!;
+        context._path = default;
+        _cached = context;
+    }
 
     /// <summary>True when the argument was given (or has a default).</summary>
     public bool HasArgument(string name) => Arguments.ContainsKey(name);

@@ -15,49 +15,7 @@ public static class DocumentValidator
         rules ??= SpecifiedRules.Create();
         var errors = new List<GraphQLError>();
         var context = new ValidationContext(schema, document, errors);
-        var skipUntil = new SyntaxNode?[rules.Count];
-        var aborted = false;
-        SyntaxWalker.Walk(
-            document,
-            node =>
-            {
-                if (aborted)
-                {
-                    return false;
-                }
-
-                context.TypeInfo.Enter(node);
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    if (skipUntil[i] is null && !rules[i].Enter(context, node))
-                    {
-                        skipUntil[i] = node;
-                    }
-                }
-
-                if (errors.Count >= MaxErrors)
-                {
-                    aborted = true;
-                }
-
-                return true;
-            },
-            node =>
-            {
-                for (var i = 0; i < rules.Count; i++)
-                {
-                    if (skipUntil[i] is null)
-                    {
-                        rules[i].Leave(context, node);
-                    }
-                    else if (ReferenceEquals(skipUntil[i], node))
-                    {
-                        skipUntil[i] = null;
-                    }
-                }
-
-                context.TypeInfo.Leave(node);
-            });
+        SyntaxWalker.Walk(document, new RuleRunner(context, rules, errors));
         if (errors.Count >= MaxErrors)
         {
             errors.RemoveRange(MaxErrors, errors.Count - MaxErrors);
@@ -65,5 +23,49 @@ public static class DocumentValidator
         }
 
         return errors;
+    }
+
+    /// <summary>Feeds each node to the type info and to every rule not currently skipping a subtree.</summary>
+    private sealed class RuleRunner(ValidationContext context, IReadOnlyList<ValidationRule> rules, List<GraphQLError> errors) : ISyntaxVisitor
+    {
+        private readonly SyntaxNode?[] _skipUntil = new SyntaxNode?[rules.Count];
+        private bool _aborted;
+
+        public bool Enter(SyntaxNode node)
+        {
+            if (_aborted)
+            {
+                return false;
+            }
+
+            context.TypeInfo.Enter(node);
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (_skipUntil[i] is null && !rules[i].Enter(context, node))
+                {
+                    _skipUntil[i] = node;
+                }
+            }
+
+            _aborted = errors.Count >= MaxErrors;
+            return true;
+        }
+
+        public void Leave(SyntaxNode node)
+        {
+            for (var i = 0; i < rules.Count; i++)
+            {
+                if (_skipUntil[i] is null)
+                {
+                    rules[i].Leave(context, node);
+                }
+                else if (ReferenceEquals(_skipUntil[i], node))
+                {
+                    _skipUntil[i] = null;
+                }
+            }
+
+            context.TypeInfo.Leave(node);
+        }
     }
 }

@@ -2,104 +2,106 @@ using TaskForge.GraphQL.Language;
 
 namespace TaskForge.GraphQL.Validation;
 
-/// <summary>Enumerates the children of executable-document nodes in document order (names are not visited).</summary>
+/// <summary>Callbacks of a document walk: <see cref="Enter"/> returning false skips the node's children.</summary>
+internal interface ISyntaxVisitor
+{
+    bool Enter(SyntaxNode node);
+
+    void Leave(SyntaxNode node);
+}
+
+/// <summary>Depth-first walk over executable-document nodes in document order (names are not visited), allocation-free.</summary>
 internal static class SyntaxWalker
 {
-    public static void Children(SyntaxNode node, List<SyntaxNode> into)
+    public static void Walk(SyntaxNode node, ISyntaxVisitor visitor)
     {
-        switch (node)
-        {
-            case DocumentNode document:
-                into.AddRange(document.Definitions);
-                break;
-            case OperationDefinitionNode operation:
-                into.AddRange(operation.VariableDefinitions);
-                into.AddRange(operation.Directives);
-                into.Add(operation.SelectionSet);
-                break;
-            case VariableDefinitionNode variable:
-                into.Add(variable.Type);
-                if (variable.DefaultValue is not null)
-                {
-                    into.Add(variable.DefaultValue);
-                }
-
-                into.AddRange(variable.Directives);
-                break;
-            case SelectionSetNode selectionSet:
-                into.AddRange(selectionSet.Selections);
-                break;
-            case FieldNode field:
-                into.AddRange(field.Arguments);
-                into.AddRange(field.Directives);
-                if (field.SelectionSet is not null)
-                {
-                    into.Add(field.SelectionSet);
-                }
-
-                break;
-            case ArgumentNode argument:
-                into.Add(argument.Value);
-                break;
-            case FragmentSpreadNode spread:
-                into.AddRange(spread.Directives);
-                break;
-            case InlineFragmentNode inline:
-                if (inline.TypeCondition is not null)
-                {
-                    into.Add(inline.TypeCondition);
-                }
-
-                into.AddRange(inline.Directives);
-                into.Add(inline.SelectionSet);
-                break;
-            case FragmentDefinitionNode fragment:
-                into.Add(fragment.TypeCondition);
-                into.AddRange(fragment.Directives);
-                into.Add(fragment.SelectionSet);
-                break;
-            case ListValueNode list:
-                into.AddRange(list.Values);
-                break;
-            case ObjectValueNode obj:
-                into.AddRange(obj.Fields);
-                break;
-            case ObjectFieldNode objectField:
-                into.Add(objectField.Value);
-                break;
-            case DirectiveNode directive:
-                into.AddRange(directive.Arguments);
-                break;
-            case SchemaDefinitionNode schema:
-                into.AddRange(schema.Directives);
-                break;
-            case TypeDefinitionNode type:
-                into.AddRange(type.Directives);
-                break;
-            case ListTypeNode listType:
-                into.Add(listType.Type);
-                break;
-            case NonNullTypeNode nonNullType:
-                into.Add(nonNullType.Type);
-                break;
-        }
-    }
-
-    /// <summary>Depth-first walk calling <paramref name="enter"/> (false skips the subtree) and <paramref name="leave"/>.</summary>
-    public static void Walk(SyntaxNode root, Func<SyntaxNode, bool> enter, Action<SyntaxNode> leave)
-    {
-        if (!enter(root))
+        if (!visitor.Enter(node))
         {
             return;
         }
 
-        var children = new List<SyntaxNode>();
-        Children(root, children);
-        foreach (var child in children)
+        switch (node)
         {
-            Walk(child, enter, leave);
+            case DocumentNode document:
+                WalkAll(document.Definitions, visitor);
+                break;
+            case OperationDefinitionNode operation:
+                WalkAll(operation.VariableDefinitions, visitor);
+                WalkAll(operation.Directives, visitor);
+                Walk(operation.SelectionSet, visitor);
+                break;
+            case VariableDefinitionNode variable:
+                Walk(variable.Type, visitor);
+                WalkOptional(variable.DefaultValue, visitor);
+                WalkAll(variable.Directives, visitor);
+                break;
+            case SelectionSetNode selectionSet:
+                WalkAll(selectionSet.Selections, visitor);
+                break;
+            case FieldNode field:
+                WalkAll(field.Arguments, visitor);
+                WalkAll(field.Directives, visitor);
+                WalkOptional(field.SelectionSet, visitor);
+                break;
+            case ArgumentNode argument:
+                Walk(argument.Value, visitor);
+                break;
+            case FragmentSpreadNode spread:
+                WalkAll(spread.Directives, visitor);
+                break;
+            case InlineFragmentNode inline:
+                WalkOptional(inline.TypeCondition, visitor);
+                WalkAll(inline.Directives, visitor);
+                Walk(inline.SelectionSet, visitor);
+                break;
+            case FragmentDefinitionNode fragment:
+                Walk(fragment.TypeCondition, visitor);
+                WalkAll(fragment.Directives, visitor);
+                Walk(fragment.SelectionSet, visitor);
+                break;
+            case ListValueNode list:
+                WalkAll(list.Values, visitor);
+                break;
+            case ObjectValueNode obj:
+                WalkAll(obj.Fields, visitor);
+                break;
+            case ObjectFieldNode objectField:
+                Walk(objectField.Value, visitor);
+                break;
+            case DirectiveNode directive:
+                WalkAll(directive.Arguments, visitor);
+                break;
+            case SchemaDefinitionNode schema:
+                WalkAll(schema.Directives, visitor);
+                break;
+            case TypeDefinitionNode type:
+                WalkAll(type.Directives, visitor);
+                break;
+            case ListTypeNode listType:
+                Walk(listType.Type, visitor);
+                break;
+            case NonNullTypeNode nonNullType:
+                Walk(nonNullType.Type, visitor);
+                break;
         }
 
-        leave(root);
+        visitor.Leave(node);
+    }
+
+    private static void WalkAll<T>(IReadOnlyList<T> nodes, ISyntaxVisitor visitor)
+        where T : SyntaxNode
+    {
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            Walk(nodes[i], visitor);
+        }
+    }
+
+    private static void WalkOptional(SyntaxNode? node, ISyntaxVisitor visitor)
+    {
+        if (node is not null)
+        {
+            Walk(node, visitor);
+        }
     }
 }

@@ -110,26 +110,9 @@ public sealed class ValidationContext
             return cached;
         }
 
-        var usages = new List<VariableUsage>();
-        var typeInfo = new TypeInfo(Schema);
-        SyntaxWalker.Walk(
-            definition,
-            node =>
-            {
-                if (node is VariableDefinitionNode)
-                {
-                    return false;
-                }
-
-                typeInfo.Enter(node);
-                if (node is VariableNode variable)
-                {
-                    usages.Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValue, typeInfo.ParentInputType));
-                }
-
-                return true;
-            },
-            typeInfo.Leave);
+        var collector = new UsageCollector(new TypeInfo(Schema));
+        SyntaxWalker.Walk(definition, collector);
+        var usages = collector.Usages;
         _usages[definition] = usages;
         return usages;
     }
@@ -144,6 +127,30 @@ public sealed class ValidationContext
 
         return usages;
     }
+}
+
+/// <summary>Collects variable references with the input type where each appears (variable definitions skipped).</summary>
+internal sealed class UsageCollector(TypeInfo typeInfo) : ISyntaxVisitor
+{
+    public List<VariableUsage> Usages { get; } = [];
+
+    public bool Enter(SyntaxNode node)
+    {
+        if (node is VariableDefinitionNode)
+        {
+            return false;
+        }
+
+        typeInfo.Enter(node);
+        if (node is VariableNode variable)
+        {
+            Usages.Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValue, typeInfo.ParentInputType));
+        }
+
+        return true;
+    }
+
+    public void Leave(SyntaxNode node) => typeInfo.Leave(node);
 }
 
 /// <summary>A variable reference and the type (and default value) of the position it appears in.</summary>

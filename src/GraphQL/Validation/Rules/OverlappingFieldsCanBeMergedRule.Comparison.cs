@@ -177,8 +177,68 @@ public sealed partial class OverlappingFieldsCanBeMergedRule
 
         foreach (var argument1 in arguments1)
         {
-            var argument2 = arguments2.FirstOrDefault(a => a.Name.Value == argument1.Name.Value);
-            if (argument2 is null || AstPrinter.Print(argument1.Value) != AstPrinter.Print(argument2.Value))
+            ArgumentNode? argument2 = null;
+            foreach (var candidate in arguments2)
+            {
+                if (candidate.Name.Value == argument1.Name.Value)
+                {
+                    argument2 = candidate;
+                    break;
+                }
+            }
+
+            if (argument2 is null || !SameValue(argument1.Value, argument2.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Equal when graphql-js would print both literals the same way.</summary>
+    private static bool SameValue(ValueNode a, ValueNode b) => (a, b) switch
+    {
+        (VariableNode x, VariableNode y) => x.Name.Value == y.Name.Value,
+        (IntValueNode x, IntValueNode y) => x.Value == y.Value,
+        (FloatValueNode x, FloatValueNode y) => x.Value == y.Value,
+        (StringValueNode x, StringValueNode y) => x.Value == y.Value && x.Block == y.Block,
+        (BooleanValueNode x, BooleanValueNode y) => x.Value == y.Value,
+        (NullValueNode, NullValueNode) => true,
+        (EnumValueNode x, EnumValueNode y) => x.Value == y.Value,
+        (ListValueNode x, ListValueNode y) => SameList(x.Values, y.Values),
+        (ObjectValueNode x, ObjectValueNode y) => SameFields(x.Fields, y.Fields),
+        _ => false,
+    };
+
+    private static bool SameList(IReadOnlyList<ValueNode> a, IReadOnlyList<ValueNode> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!SameValue(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameFields(IReadOnlyList<ObjectFieldNode> a, IReadOnlyList<ObjectFieldNode> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i].Name.Value != b[i].Name.Value || !SameValue(a[i].Value, b[i].Value))
             {
                 return false;
             }

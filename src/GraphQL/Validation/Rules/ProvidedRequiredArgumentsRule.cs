@@ -13,7 +13,7 @@ public sealed class ProvidedRequiredArgumentsRule : ValidationRule
             case FieldNode field when context.TypeInfo.FieldDefinition is { } definition:
                 foreach (var argument in definition.Arguments)
                 {
-                    if (IsRequired(argument) && !field.Arguments.Any(a => a.Name.Value == argument.Name))
+                    if (IsRequired(argument) && !IsGiven(field.Arguments, argument.Name))
                     {
                         context.ReportError(
                             $"Field \"{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.", field);
@@ -24,7 +24,7 @@ public sealed class ProvidedRequiredArgumentsRule : ValidationRule
             case DirectiveNode directive when context.Schema.GetDirective(directive.Name.Value) is { } definition:
                 foreach (var argument in definition.Arguments)
                 {
-                    if (IsRequired(argument) && !directive.Arguments.Any(a => a.Name.Value == argument.Name))
+                    if (IsRequired(argument) && !IsGiven(directive.Arguments, argument.Name))
                     {
                         context.ReportError(
                             $"Directive \"@{definition.Name}\" argument \"{argument.Name}\" of type \"{argument.Type}\" is required, but it was not provided.", directive);
@@ -33,6 +33,19 @@ public sealed class ProvidedRequiredArgumentsRule : ValidationRule
 
                 break;
         }
+    }
+
+    private static bool IsGiven(IReadOnlyList<ArgumentNode> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Name.Value == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRequired(InputValueDefinition argument) => argument.Type is NonNullType && !argument.HasDefaultValue;
