@@ -1,4 +1,8 @@
-// Usage: node bench.mjs [--seconds 5] [--warmup 2]   or   node bench.mjs --print (prints the response once)
+// Usage: node bench.mjs [--seconds 5] [--warmup 2]   one run of both cases, JSON summary on stdout
+//        node bench.mjs --print                         prints the response once
+//        node bench.mjs --serve                         rounds on command, for interleaving with the C# suite:
+//          stdin lines "warmup <full|parse> <seconds>", "round <full|parse> <seconds>" (each answered "ok"),
+//          then "report" (answered with the JSON summary of all rounds).
 // graphql-js baseline for bench/TaskForge.Bench/GraphQL: the same schema.graphql, data.json,
 // query.graphql and variables.json as the C# suite. Measures (1) parse + validate + execute +
 // JSON serialization of the response and (2) parse only, each op timed on its own; prints JSON.
@@ -61,8 +65,8 @@ function full() {
   return JSON.stringify(result);
 }
 
-function measure(op, durationSeconds) {
-  const samples = [];
+function measure(op, durationSeconds, into = { samples: [], seconds: 0 }) {
+  const samples = into.samples;
   const end = process.hrtime.bigint() + BigInt(Math.round(durationSeconds * 1e9));
   const start = process.hrtime.bigint();
   let now = start;
@@ -72,8 +76,12 @@ function measure(op, durationSeconds) {
     now = process.hrtime.bigint();
     samples.push(Number(now - before) / 1000);
   }
-  const elapsed = Number(now - start) / 1e9;
-  samples.sort((a, b) => a - b);
+  into.seconds += Number(now - start) / 1e9;
+  return summarize(into);
+}
+
+function summarize({ samples: unsorted, seconds: elapsed }) {
+  const samples = [...unsorted].sort((a, b) => a - b);
   const pct = (p) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))];
   return { ops: samples.length, seconds: elapsed, opsPerSec: samples.length / elapsed, p50Us: pct(50), p99Us: pct(99) };
 }
@@ -84,6 +92,23 @@ if (process.argv.includes('--print')) {
 }
 
 const responseBytes = Buffer.byteLength(full());
+const cases = { full, parse: () => parse(query) };
+if (process.argv.includes('--serve')) {
+  const { createInterface } = await import('node:readline');
+  const rounds = { full: { samples: [], seconds: 0 }, parse: { samples: [], seconds: 0 } };
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [command, name, secondsText] = line.trim().split(/\s+/);
+    if (command === 'warmup' || command === 'round') {
+      measure(cases[name], Number(secondsText), command === 'round' ? rounds[name] : undefined);
+      process.stdout.write('ok\n');
+    } else if (command === 'report') {
+      const summary = { graphqlJs: version, node: process.version, responseBytes, full: summarize(rounds.full), parse: summarize(rounds.parse) };
+      process.stdout.write(JSON.stringify(summary) + '\n');
+      break;
+    }
+  }
+  process.exit(0);
+}
 measure(full, warmup);
 const fullResult = measure(full, seconds);
 measure(() => parse(query), warmup / 2);

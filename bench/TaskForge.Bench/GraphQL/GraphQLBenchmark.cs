@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TaskForge.GraphQL;
 using TaskForge.GraphQL.Language;
 
@@ -9,14 +10,16 @@ namespace TaskForge.Bench.GraphQL;
 /// <summary>
 /// The GraphQL suite: parse + validate + execute + JSON serialization of a board query (nested lists, fragments,
 /// variables, 60 selected fields, ~26 KB response) over in-memory data, and parse only; TaskForge.GraphQL beside
-/// graphql-js on the same schema, data and query, measured in the same run, one after the other on one thread.
-/// Options: --seconds N (measurement per case, default 10), --warmup N (default 3).
+/// graphql-js on the same schema, data and query, in the same run. Rounds alternate between the two engines (one
+/// thread each, never at the same time) so that both see the same background load.
+/// Options: --rounds N (default 5), --seconds N per round and case (default 2), --warmup N (default 3).
 /// </summary>
 public static class GraphQLBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        var rounds = (int)Option(args, "--rounds", 5);
+        var round = TimeSpan.FromSeconds(Option(args, "--seconds", 2));
         var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 3));
         var folder = Path.Combine(FindRepositoryRoot(), "bench", "graphql-js");
         var query = await File.ReadAllTextAsync(Path.Combine(folder, "query.graphql"));
@@ -24,15 +27,10 @@ public static class GraphQLBenchmark
         var request = new GraphQLRequest(query, Variables: (IReadOnlyDictionary<string, object?>?)JsonValues.ToClr(variablesJson.RootElement));
         var engine = BenchSchema.CreateEngine(folder, documentCacheSize: 0);
         var cachingEngine = BenchSchema.CreateEngine(folder, documentCacheSize: 1000);
-
-        Console.WriteLine($"graphql-js baseline: {warmup.TotalSeconds} s warm-up, {seconds.TotalSeconds} s per case…");
-        var baseline = await GraphQLJsBaseline.RunAsync(folder, seconds, warmup, CancellationToken.None);
         var sameResponse = await SameResponseAsync(folder, engine, request);
 
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using var writer = new Utf8JsonWriter(buffer);
-        ValueTask Full() => RunOnceAsync(engine);
-        ValueTask Cached() => RunOnceAsync(cachingEngine);
         async ValueTask RunOnceAsync(GraphQLEngine engine)
         {
             var prepared = engine.Prepare(request);
@@ -48,22 +46,36 @@ public static class GraphQLBenchmark
             writer.Flush();
         }
 
-        ValueTask Parse()
+        Func<ValueTask> full = () => RunOnceAsync(engine);
+        Func<ValueTask> cached = () => RunOnceAsync(cachingEngine);
+        Func<ValueTask> parse = () =>
         {
             Parser.Parse(query);
             return ValueTask.CompletedTask;
+        };
+
+        using var baseline = await GraphQLJsBaseline.StartAsync(folder, CancellationToken.None);
+        Console.WriteLine($"warm-up {warmup.TotalSeconds} s per engine and case, then {rounds} rounds of {round.TotalSeconds} s…");
+        await baseline.WarmUpAsync("full", warmup);
+        await baseline.WarmUpAsync("parse", warmup / 2);
+        await LatencyRecorder.WarmUpAsync(full, warmup);
+        await LatencyRecorder.WarmUpAsync(cached, warmup / 2);
+        await LatencyRecorder.WarmUpAsync(parse, warmup / 2);
+
+        var (fullRecorder, cachedRecorder, parseRecorder) = (new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder());
+        for (var i = 0; i < rounds; i++)
+        {
+            await baseline.RoundAsync("full", round);
+            await fullRecorder.RecordAsync(full, round);
+            await cachedRecorder.RecordAsync(cached, round);
+            await baseline.RoundAsync("parse", round);
+            await parseRecorder.RecordAsync(parse, round);
+            Console.WriteLine($"round {i + 1}/{rounds} done");
         }
 
-        Console.WriteLine("TaskForge.GraphQL…");
-        await Measurement.RunAsync(Full, warmup);
-        var full = await Measurement.RunAsync(Full, seconds);
-        var responseBytes = buffer.WrittenCount;
-        await Measurement.RunAsync(Cached, warmup / 2);
-        var cached = await Measurement.RunAsync(Cached, seconds);
-        await Measurement.RunAsync(Parse, warmup / 2);
-        var parse = await Measurement.RunAsync(Parse, seconds);
-
-        await GraphQLReport.WriteAsync(baseline, new GraphQLReport.OurResults(full, cached, parse, responseBytes, sameResponse), seconds);
+        var ours = new GraphQLReport.OurResults(
+            fullRecorder.Summarize(), cachedRecorder.Summarize(), parseRecorder.Summarize(), buffer.WrittenCount, sameResponse);
+        await GraphQLReport.WriteAsync(await baseline.ReportAsync(), ours, rounds, round);
         return 0;
     }
 
@@ -77,8 +89,7 @@ public static class GraphQLBenchmark
 
         var ours = (await engine.ExecuteAsync(prepared.Operation, request, new RequestContext(), CancellationToken.None)).ToJson();
         var theirs = await GraphQLJsBaseline.PrintResponseAsync(folder, CancellationToken.None);
-        return System.Text.Json.Nodes.JsonNode.DeepEquals(
-            System.Text.Json.Nodes.JsonNode.Parse(ours), System.Text.Json.Nodes.JsonNode.Parse(theirs));
+        return JsonNode.DeepEquals(JsonNode.Parse(ours), JsonNode.Parse(theirs));
     }
 
     private static double Option(string[] args, string name, double fallback)

@@ -4,22 +4,42 @@ using System.Text.Json;
 
 namespace TaskForge.Bench.GraphQL;
 
-/// <summary>Runs bench/graphql-js/bench.mjs (graphql-js on the same schema, data and query) as a child process.</summary>
-internal static class GraphQLJsBaseline
+/// <summary>
+/// graphql-js on the same schema, data and query: bench/graphql-js/bench.mjs kept running as a child process in
+/// <c>--serve</c> mode, so that its rounds can alternate with ours and both see the same background load.
+/// </summary>
+internal sealed class GraphQLJsBaseline : IDisposable
 {
-    public static async Task<BaselineResult> RunAsync(string folder, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken)
+    private readonly Process _process;
+
+    private GraphQLJsBaseline(Process process) => _process = process;
+
+    public static async Task<GraphQLJsBaseline> StartAsync(string folder, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql")))
         {
             await RunAsync(folder, "npm", ["ci", "--no-audit", "--no-fund"], cancellationToken);
         }
 
-        var output = await RunAsync(
-            folder,
-            "node",
-            ["bench.mjs", "--seconds", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--warmup", warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture)],
-            cancellationToken);
-        using var json = JsonDocument.Parse(output);
+        var process = Process.Start(Start(folder, "node", ["bench.mjs", "--serve"], redirectInput: true))
+            ?? throw new InvalidOperationException("Could not start node.");
+        return new GraphQLJsBaseline(process);
+    }
+
+    /// <summary>graphql-js's response to the benchmark query, to check that both engines answer the same.</summary>
+    public static Task<string> PrintResponseAsync(string folder, CancellationToken cancellationToken) =>
+        RunAsync(folder, "node", ["bench.mjs", "--print"], cancellationToken);
+
+    public Task WarmUpAsync(string benchCase, TimeSpan duration) => CommandAsync($"warmup {benchCase} {Seconds(duration)}");
+
+    public Task RoundAsync(string benchCase, TimeSpan duration) => CommandAsync($"round {benchCase} {Seconds(duration)}");
+
+    public async Task<BaselineResult> ReportAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("report");
+        await _process.StandardInput.FlushAsync();
+        var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("bench.mjs ended without a report.");
+        using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         return new BaselineResult(
             root.GetProperty("graphqlJs").GetString()!,
@@ -29,9 +49,28 @@ internal static class GraphQLJsBaseline
             Read(root.GetProperty("parse")));
     }
 
-    /// <summary>graphql-js's response to the benchmark query, to check that both engines answer the same.</summary>
-    public static Task<string> PrintResponseAsync(string folder, CancellationToken cancellationToken) =>
-        RunAsync(folder, "node", ["bench.mjs", "--print"], cancellationToken);
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task CommandAsync(string command)
+    {
+        await _process.StandardInput.WriteLineAsync(command);
+        await _process.StandardInput.FlushAsync();
+        var answer = await _process.StandardOutput.ReadLineAsync();
+        if (answer != "ok")
+        {
+            throw new InvalidOperationException($"bench.mjs answered '{answer}' to '{command}': {await _process.StandardError.ReadToEndAsync()}");
+        }
+    }
+
+    private static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString(CultureInfo.InvariantCulture);
 
     private static Measurement Read(JsonElement element) => new(
         element.GetProperty("ops").GetInt64(),
@@ -39,11 +78,12 @@ internal static class GraphQLJsBaseline
         element.GetProperty("p50Us").GetDouble(),
         element.GetProperty("p99Us").GetDouble());
 
-    private static async Task<string> RunAsync(string folder, string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private static ProcessStartInfo Start(string folder, string fileName, IReadOnlyList<string> arguments, bool redirectInput)
     {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = folder,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -53,7 +93,13 @@ internal static class GraphQLJsBaseline
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        return start;
+    }
+
+    private static async Task<string> RunAsync(string folder, string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(Start(folder, fileName, arguments, redirectInput: false))
+            ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -5,7 +5,7 @@ namespace TaskForge.Bench.GraphQL;
 /// <summary>Writes bench/results/graphql.md: TaskForge.GraphQL beside the graphql-js baseline of the same run.</summary>
 internal static class GraphQLReport
 {
-    public static async Task WriteAsync(BaselineResult baseline, OurResults ours, TimeSpan seconds)
+    public static async Task WriteAsync(BaselineResult baseline, OurResults ours, int rounds, TimeSpan round)
     {
         var (full, cached, parse, responseBytes, sameResponse) = ours;
         var report = new TaskForge.Bench.BenchReport("GraphQL engine: TaskForge.GraphQL vs graphql-js");
@@ -17,8 +17,9 @@ internal static class GraphQLReport
         report.Paragraph(
             "Full op = parse + validate + execute + serialize the response to JSON (graphql-js: `parse`, `validate`, `execute`, " +
             "`JSON.stringify`; ours: `GraphQLEngine.Prepare` with the document cache off, `ExecuteAsync`, `ExecutionResult.WriteTo` a Utf8JsonWriter). " +
-            $"Each case runs back to back on one thread for {seconds.TotalSeconds:0} s after a warm-up, every op timed on its own; " +
-            $"graphql-js {baseline.GraphQLJsVersion} on Node {baseline.NodeVersion} runs first as a child process, then ours, so they never share the CPU.");
+            $"Each case runs back to back on one thread, every op timed on its own, in {rounds} rounds of {round.TotalSeconds:0.#} s after a warm-up; " +
+            $"graphql-js {baseline.GraphQLJsVersion} on Node {baseline.NodeVersion} runs in a child process and its rounds alternate with ours, " +
+            "so the engines never run at the same time and see the same background load.");
         report.Table(
             ["case", "engine", "ops/s", "p50 µs", "p99 µs", "throughput vs graphql-js"],
             [
@@ -36,7 +37,7 @@ internal static class GraphQLReport
         report.Paragraph(
             $"Goals: at least 2× graphql-js's throughput — {(ratio >= 2 ? "met" : "NOT met")} ({ratio:0.00}×); " +
             $"p99 under 1 ms — {(full.P99Microseconds < 1000 ? "met" : "NOT met")} ({full.P99Microseconds:0} µs).");
-        report.Paragraph("Reproduce: `dotnet run -c Release --project bench/TaskForge.Bench -- graphql [--seconds 10] [--warmup 3]`.");
+        report.Paragraph("Reproduce: `dotnet run -c Release --project bench/TaskForge.Bench -- graphql [--rounds 5] [--seconds 2] [--warmup 3]`.");
         await report.WriteAsync("graphql");
     }
 
