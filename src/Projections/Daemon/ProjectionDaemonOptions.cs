@@ -30,6 +30,12 @@ public sealed record ProjectionDaemonOptions
     /// <summary>The pause after a failure of the database connection before starting over.</summary>
     public TimeSpan RestartDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Whether a projection's commit waits for its WAL flush. Off by default: a server crash can lose the last projection
+    /// commits, but each loses its rows and its checkpoint together, so the projection re-applies those events (ADR 0062).
+    /// </summary>
+    public bool SynchronousCommit { get; init; }
+
     /// <summary>Called at points of the batch cycle; crash tests use it to break the daemon there.</summary>
     public IProjectionFaultHook? FaultHook { get; init; }
 }

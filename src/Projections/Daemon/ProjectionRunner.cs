@@ -46,6 +46,12 @@ internal sealed class ProjectionRunner
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _context.Store.DataSource.OpenConnectionAsync(cancellationToken);
+        if (!_context.Options.SynchronousCommit)
+        {
+            // Session-level on the runner's own connection (reset when it goes back to the pool).
+            await Sql.ExecuteAsync(connection, null, "SET synchronous_commit = off", cancellationToken);
+        }
+
         var checkpoint = await _context.Store.Checkpoints.LoadAsync(connection, null, _applier.CheckpointName, cancellationToken);
         _context.Logger.LogInformation("Projection {Projection} generation {Generation} starts after {Checkpoint}",
             _projection.Name, _tables.Generation, checkpoint ?? 0);
