@@ -12,6 +12,12 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>The largest message accepted, in bytes; a larger one closes the socket with 1009. Default 1 MiB.</summary>
     public int MaxMessageBytes { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// How many operations one connection may run at once; a subscribe beyond it gets an <c>error</c> message
+    /// (code TOO_MANY_OPERATIONS) and the connection stays open. Default 100.
+    /// </summary>
+    public int MaxOperationsPerConnection { get; set; } = 100;
+
     /// <summary>How long to wait for the client's close frame after the server closed. Default 5 s.</summary>
     public TimeSpan CloseHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -7,6 +7,8 @@ namespace TaskForge.GraphQL.WebSockets;
 /// <summary>The operations of a connection: subscribe, next/error/complete, and client-side complete.</summary>
 internal sealed partial class GraphQLWsSession
 {
+    private const string TooManyOperations = "TOO_MANY_OPERATIONS";
+
     private async Task SubscribeAsync(GraphQLWsIncomingMessage message)
     {
         if (!_acknowledged)
@@ -24,6 +26,14 @@ internal sealed partial class GraphQLWsSession
         if (!TryReadRequest(message.Payload, out var request, out var error))
         {
             await CloseAsync(GraphQLWsCloseCodes.BadRequest, $"Invalid message received: {error}");
+            return;
+        }
+
+        if (_operations.Count >= options.MaxOperationsPerConnection && !_operations.ContainsKey(message.Id))
+        {
+            var tooMany = GraphQLError.WithCode(
+                $"This connection already runs {options.MaxOperationsPerConnection} operations; complete one first.", TooManyOperations);
+            await SendAsync(GraphQLWsMessageWriter.Error(message.Id, [tooMany]), CancellationToken.None);
             return;
         }
 

@@ -19,6 +19,7 @@ public sealed class SampleServer : IAsyncLifetime
 {
     public const string Token = "let-me-in";
     public const int MaxRequestBodyBytes = 64 * 1024;
+    public const int MaxOperationsPerConnection = 3;
     public static readonly TimeSpan InitTimeout = TimeSpan.FromMilliseconds(500);
 
     private readonly SampleSchema _schema = new();
@@ -45,6 +46,7 @@ public sealed class SampleServer : IAsyncLifetime
                 ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
                 : ValueTask.FromResult(new RequestContext { User = http.User });
             options.WebSockets.ConnectionInitWaitTimeout = InitTimeout;
+            options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
             options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
                 connect.Payload?.GetValueOrDefault("token") as string == Token
                     ? GraphQLWsConnectResult.Accept(

@@ -190,4 +190,35 @@ public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<
         Assert.Equal(("a", "complete"), messages.Last(m => m.Id == "a"));
         Assert.Equal(("b", "complete"), messages.Last(m => m.Id == "b"));
     }
+
+    [Fact]
+    public async Task Operations_beyond_the_per_connection_limit_get_an_error_and_the_connection_stays_open()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        for (var i = 0; i < SampleServer.MaxOperationsPerConnection; i++)
+        {
+            await client.SendAsync($$$"""{"id":"t{{{i}}}","type":"subscribe","payload":{"query":"subscription { ticks }"}}""");
+        }
+
+        await client.SendAsync("""{"id":"one-too-many","type":"subscribe","payload":{"query":"subscription { ticks }"}}""");
+
+        var error = await NextOfTypeAsync(client, "error");
+        Assert.Equal("one-too-many", error.GetProperty("id").GetString());
+        Assert.Equal("TOO_MANY_OPERATIONS", error.GetProperty("payload")[0].GetProperty("extensions").GetProperty("code").GetString());
+        await client.SendAsync("""{"type":"ping"}""");
+        Assert.Equal("pong", (await NextOfTypeAsync(client, "pong")).GetProperty("type").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> NextOfTypeAsync(RawWebSocketClient client, string type)
+    {
+        while (true)
+        {
+            var message = await client.ReceiveAsync() ?? throw new InvalidOperationException($"closed while waiting for {type}");
+            if (message.GetProperty("type").GetString() == type)
+            {
+                return message;
+            }
+        }
+    }
 }
