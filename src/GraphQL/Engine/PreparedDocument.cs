@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TaskForge.GraphQL.Language;
 
 namespace TaskForge.GraphQL;
@@ -6,7 +5,9 @@ namespace TaskForge.GraphQL;
 /// <summary>What the document cache keeps per query text: the document and its validation outcome.</summary>
 internal sealed class PreparedDocument
 {
-    private readonly ConcurrentDictionary<string, PreparedOperation> _operations = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private PreparedOperation? _first;
+    private Dictionary<string, PreparedOperation>? _others;
 
     public PreparedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
     {
@@ -33,9 +34,40 @@ internal sealed class PreparedDocument
 
     public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
 
-    public PreparedOperation GetOperation(OperationDefinitionNode definition) =>
-        _operations.GetOrAdd(definition.Name?.Value ?? string.Empty, _ => new PreparedOperation(
-            Document!, definition, Fragments, DirectiveVariables(Document!)));
+    public PreparedOperation GetOperation(OperationDefinitionNode definition)
+    {
+        var first = Volatile.Read(ref _first);
+        if (first is not null && ReferenceEquals(first.Definition, definition))
+        {
+            return first;
+        }
+
+        lock (_gate)
+        {
+            if (_first is null)
+            {
+                _first = Create(definition);
+                return _first;
+            }
+
+            if (ReferenceEquals(_first.Definition, definition))
+            {
+                return _first;
+            }
+
+            _others ??= new Dictionary<string, PreparedOperation>(StringComparer.Ordinal);
+            var name = definition.Name?.Value ?? string.Empty;
+            if (!_others.TryGetValue(name, out var operation))
+            {
+                _others[name] = operation = Create(definition);
+            }
+
+            return operation;
+        }
+    }
+
+    private PreparedOperation Create(OperationDefinitionNode definition) =>
+        new(Document!, definition, Fragments, DirectiveVariables(Document!));
 
     private static List<string> DirectiveVariables(DocumentNode document)
     {

@@ -34,7 +34,7 @@ public sealed class PreparedOperation
 
     private FieldPlanCache Plans { get; } = new();
 
-    private ConcurrentDictionary<ulong, FieldPlanCache> PlansBySignature { get; } = new();
+    private ConcurrentDictionary<ulong, FieldPlanCache>? _plansBySignature;
 
     /// <summary>The field plans for these variable values (shared with every request that has the same directive values).</summary>
     internal FieldPlanCache PlansFor(IReadOnlyDictionary<string, object?> variables)
@@ -64,12 +64,13 @@ public sealed class PreparedOperation
             signature |= code << (2 * i);
         }
 
-        if (PlansBySignature.TryGetValue(signature, out var plans))
+        var bySignature = LazyInitializer.EnsureInitialized(ref _plansBySignature);
+        if (bySignature.TryGetValue(signature, out var plans))
         {
             return plans;
         }
 
-        return PlansBySignature.Count >= MaxSignatures ? new FieldPlanCache() : PlansBySignature.GetOrAdd(signature, _ => new FieldPlanCache());
+        return bySignature.Count >= MaxSignatures ? new FieldPlanCache() : bySignature.GetOrAdd(signature, _ => new FieldPlanCache());
     }
 
     /// <summary>Depth, aliases and root fields of the operation, measured once.</summary>

@@ -56,7 +56,7 @@ internal static class InputCoercion
                 }
                 catch (ScalarCoercionException exception)
                 {
-                    onError(path.ToArray(), value, exception.Message);
+                    onError(path.ToArray(), value, scalar.IsSpecified ? exception.Message : $"Expected type \"{scalar.Name}\". {exception.Message}");
                     return null;
                 }
                 catch (GraphQLException exception)

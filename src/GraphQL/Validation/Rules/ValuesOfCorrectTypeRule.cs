@@ -104,9 +104,14 @@ public sealed class ValuesOfCorrectTypeRule : ValidationRule
                 {
                     scalar.Coercion.ParseLiteral(node, null);
                 }
-                catch (ScalarCoercionException exception)
+                catch (ScalarCoercionException exception) when (scalar.IsSpecified)
                 {
                     context.ReportError(exception.Message, node);
+                }
+                catch (ScalarCoercionException exception)
+                {
+                    // Like graphql-js: only the built-in scalars' errors are reported as they are.
+                    context.ReportError($"Expected value of type \"{locationType}\", found {printed}; {exception.Message}", node);
                 }
                 catch (GraphQLException exception)
                 {
