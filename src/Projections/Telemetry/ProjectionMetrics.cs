@@ -13,7 +13,7 @@ public static class ProjectionMetrics
     public static Meter Meter { get; } = new(Name);
 
     public static Counter<long> EventsProcessed { get; } =
-        Meter.CreateCounter<long>("taskforge.projections.events", description: "Events applied (rate: events/s)");
+        Meter.CreateCounter<long>("taskforge.projections.events", description: "Events processed, applied or parked (rate: events/s)");
 
     public static Histogram<int> BatchSize { get; } =
         Meter.CreateHistogram<int>("taskforge.projections.batch.size", description: "Events per committed transaction");
