@@ -20,7 +20,7 @@ public static class StandardScalars
     {
         NullValueNode => null,
         IntValueNode i => long.TryParse(i.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-            ? l : double.Parse(i.Value, CultureInfo.InvariantCulture),
+            ? (object)l : double.Parse(i.Value, CultureInfo.InvariantCulture),
         FloatValueNode f => double.Parse(f.Value, CultureInfo.InvariantCulture),
         StringValueNode s => s.Value,
         BooleanValueNode b => b.Value,
