@@ -17,6 +17,8 @@ public sealed class BoardProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
+
     public override IReadOnlyList<string> Tables => [Projects, Columns, Tasks];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""

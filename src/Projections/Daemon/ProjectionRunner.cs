@@ -16,6 +16,7 @@ namespace TaskForge.Projections.Daemon;
 internal sealed class ProjectionRunner
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWithheldDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly DaemonContext _context;
     private readonly IProjection _projection;
@@ -55,6 +56,7 @@ internal sealed class ProjectionRunner
         var checkpoint = await _context.Store.Checkpoints.LoadAsync(connection, null, _applier.CheckpointName, cancellationToken);
         _context.Logger.LogInformation("Projection {Projection} generation {Generation} starts after {Checkpoint}",
             _projection.Name, _tables.Generation, checkpoint ?? 0);
+        var withheldDelay = _context.Options.WithheldRetryDelay;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,11 +76,21 @@ internal sealed class ProjectionRunner
                     return;
                 }
 
-                await (page.Withheld
-                    ? Task.Delay(_context.Options.WithheldRetryDelay, cancellationToken)
-                    : _context.Store.Watcher.WaitForChangeAsync(seen, cancellationToken));
+                if (page.Withheld)
+                {
+                    // Committed events wait behind an older open transaction: look again soon, backing off while it stays open.
+                    await Task.Delay(withheldDelay, cancellationToken);
+                    withheldDelay = TimeSpan.FromTicks(Math.Min(withheldDelay.Ticks * 2, MaxWithheldDelay.Ticks));
+                }
+                else
+                {
+                    await _context.Store.Watcher.WaitForChangeAsync(seen, cancellationToken);
+                }
+
                 continue;
             }
+
+            withheldDelay = _context.Options.WithheldRetryDelay;
 
             checkpoint = await _applier.ApplyAsync(connection, page.Events, checkpoint, cancellationToken);
             Record(page, checkpoint.Value);

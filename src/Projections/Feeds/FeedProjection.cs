@@ -21,6 +21,8 @@ public sealed class FeedProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(WorkspaceEvent), typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
+
     public override IReadOnlyList<string> Tables => FeedTables.All;
 
     public override string CreateTablesSql(ProjectionTables tables) => FeedTables.Create(tables);

@@ -15,6 +15,8 @@ public sealed class MembershipProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(Domain.Workspaces.WorkspaceEvent)];
+
     public override IReadOnlyList<string> Tables => [Workspaces, Members, Invitations];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""

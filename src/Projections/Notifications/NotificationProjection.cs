@@ -23,6 +23,8 @@ public sealed class NotificationProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(WorkspaceEvent), typeof(TaskEvent), typeof(CommentEvent), typeof(InboxEvent)];
+
     public override IReadOnlyList<string> Tables => All;
 
     public override string CreateTablesSql(ProjectionTables tables) => Create(tables);

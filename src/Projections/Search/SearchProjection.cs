@@ -17,6 +17,8 @@ public sealed class SearchProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(TaskEvent), typeof(CommentEvent)];
+
     public override IReadOnlyList<string> Tables => [Documents];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""

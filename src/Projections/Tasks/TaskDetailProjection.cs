@@ -15,6 +15,8 @@ public sealed class TaskDetailProjection : DomainProjection
 
     public override int Version => 1;
 
+    protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(TaskEvent), typeof(CommentEvent)];
+
     public override IReadOnlyList<string> Tables => [Tasks, Comments];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
