@@ -33,6 +33,7 @@ public sealed partial class SchemaBuilder
 
         var factory = new SdlTypeFactory(errors);
         factory.Build(definitions);
+        SdlDirectiveValidator.Validate(definitions, factory.Directives, errors);
         var (query, mutation, subscription, description) = ResolveRootTypes(definitions, factory, errors);
         ApplyBindings(factory, errors);
         InheritInterfaceResolvers(factory);

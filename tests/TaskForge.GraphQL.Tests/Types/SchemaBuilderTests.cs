@@ -69,4 +69,16 @@ public sealed class SchemaBuilderTests
         var error = Assert.Throws<SchemaBuildException>(() => SchemaBuilder.FromSdl("type Query { a(x: Int = \"no\"): Int }").Build());
         Assert.Contains("Default value \"no\" of \"x\" is not a valid Int.", error.Errors);
     }
+
+    [Theory]
+    [InlineData("type Query @unknown { a: Int }", "Unknown directive \"@unknown\".")]
+    [InlineData("type Query { a: Int @specifiedBy(url: \"x\") }", "Directive \"@specifiedBy\" may not be used on FIELD_DEFINITION.")]
+    [InlineData("type Query { a: Int @deprecated @deprecated }", "The directive \"@deprecated\" can only be used once at this location.")]
+    [InlineData("scalar D @specifiedBy type Query { a: D }", "Directive \"@specifiedBy\" argument \"url\" of type \"String!\" is required, but it was not provided.")]
+    [InlineData("type Query { a: Int @deprecated(why: \"x\") }", "Unknown argument \"why\" on directive \"@deprecated\".")]
+    public void Given_misused_directive_in_sdl_When_built_Then_error(string sdl, string message)
+    {
+        var error = Assert.Throws<SchemaBuildException>(() => SchemaBuilder.FromSdl(sdl).Build());
+        Assert.Contains(message, error.Errors);
+    }
 }
