@@ -6,7 +6,7 @@ namespace TaskForge.GraphQL.Tests.Conformance.Oracle;
 /// <summary>
 /// Compares our outcome for a document with graphql-js's: the same syntax error (message, location); the same
 /// validation errors (message and locations, in any order); the same execution data (field order included)
-/// and the same errors by path and locations (messages of execution errors are not compared).
+/// and the same execution errors (message, path and locations, in any order).
 /// </summary>
 internal static class OracleComparison
 {
@@ -16,7 +16,7 @@ internal static class OracleComparison
         if (expected.TryGetProperty("syntaxError", out var expectedSyntax))
         {
             return actual.TryGetProperty("syntaxError", out var actualSyntax)
-                ? CompareMultisets("syntax error", [ErrorKey(expectedSyntax, withMessage: true)], [ErrorKey(actualSyntax, withMessage: true)])
+                ? CompareMultisets("syntax error", [ErrorKey(expectedSyntax)], [ErrorKey(actualSyntax)])
                 : $"graphql-js reports a syntax error {expectedSyntax.GetRawText()}; we do not: {Outcome(actual)}";
         }
 
@@ -25,8 +25,8 @@ internal static class OracleComparison
             return $"we report a syntax error {unexpectedSyntax.GetRawText()}; graphql-js does not";
         }
 
-        var expectedValidation = Keys(expected.GetProperty("validation"), withMessage: true);
-        var actualValidation = Keys(actual.GetProperty("validation"), withMessage: true);
+        var expectedValidation = Keys(expected.GetProperty("validation"));
+        var actualValidation = Keys(actual.GetProperty("validation"));
         var validation = CompareMultisets("validation errors", expectedValidation, actualValidation);
         if (validation is not null || expectedValidation.Count > 0)
         {
@@ -57,23 +57,21 @@ internal static class OracleComparison
         }
 
         return CompareMultisets(
-            "execution errors (path @ locations)",
-            expected.TryGetProperty("errors", out var expectedErrors) ? Keys(expectedErrors, withMessage: false) : [],
-            actual.TryGetProperty("errors", out var actualErrors) ? Keys(actualErrors, withMessage: false) : []);
+            "execution errors (message @ locations, path)",
+            expected.TryGetProperty("errors", out var expectedErrors) ? Keys(expectedErrors) : [],
+            actual.TryGetProperty("errors", out var actualErrors) ? Keys(actualErrors) : []);
     }
 
-    private static List<string> Keys(JsonElement errors, bool withMessage) =>
-        errors.EnumerateArray().Select(e => ErrorKey(e, withMessage)).ToList();
+    private static List<string> Keys(JsonElement errors) => errors.EnumerateArray().Select(ErrorKey).ToList();
 
-    private static string ErrorKey(JsonElement error, bool withMessage)
+    /// <summary>"message @ [line:column ...], path [...]" (no path for syntax, validation and variable errors).</summary>
+    private static string ErrorKey(JsonElement error)
     {
         var locations = error.TryGetProperty("locations", out var l)
             ? string.Join(" ", l.EnumerateArray().Select(x => $"{x.GetProperty("line")}:{x.GetProperty("column")}"))
             : string.Empty;
-        var path = error.TryGetProperty("path", out var p) ? "[" + string.Join(",", p.EnumerateArray().Select(x => x.GetRawText())) + "]" : "-";
-        return withMessage
-            ? $"{error.GetProperty("message").GetString()} @ [{locations}]"
-            : $"{path} @ [{locations}]";
+        var path = error.TryGetProperty("path", out var p) ? ", path [" + string.Join(",", p.EnumerateArray().Select(x => x.GetRawText())) + "]" : string.Empty;
+        return $"{error.GetProperty("message").GetString()} @ [{locations}]{path}";
     }
 
     private static string? CompareMultisets(string what, List<string> expected, List<string> actual)
