@@ -39,6 +39,30 @@ public sealed class ProjectionAdmin(ReadModelDatabase database)
             reader.IsDBNull(4) ? null : TimeSpan.FromSeconds(reader.GetDouble(4)), finished);
     }
 
+    /// <summary>Every projection of this schema: generations, checkpoint, lag in events and parked events.</summary>
+    public async Task<IReadOnlyList<ProjectionState>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT g.projection, g.active_generation, g.active_version, g.building_generation, coalesce(c.position, 0),
+                   (SELECT count(*) FROM {database.EventStoreSchema}.events e WHERE e.id > coalesce(c.position, 0)),
+                   (SELECT count(*) FROM {database.Schema}.projection_parked p WHERE p.projection = g.projection AND p.generation = g.active_generation),
+                   c.updated_at
+            FROM {database.Schema}.projection_generations g
+            LEFT JOIN {database.EventStoreSchema}.checkpoints c ON c.name = 'projection:' || $1 || ':' || g.projection || ':g' || g.active_generation
+            ORDER BY g.projection
+            """, database.Schema);
+        var states = new List<ProjectionState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            states.Add(new ProjectionState(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return states;
+    }
+
     /// <summary>The checkpoint of the generation readers see (0 before the first event).</summary>
     public async Task<long> GetCheckpointAsync(string projection, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,9 @@ public sealed class DaemonTests(EventStoreFixture fixture) : IClassFixture<Event
         var count = await TestLog.ColumnAsync<int>(fixture.Store.DataSource, $"SELECT events FROM {harness.Schema}.tally_streams WHERE stream_id = '{stream}'");
         Assert.Equal([500], count);
         Assert.True(projection.ApplyCalls <= 10, $"500 events took {projection.ApplyCalls} transactions; batches of up to 100 expected");
+        var state = Assert.Single(await harness.Admin.ListAsync());
+        Assert.Equal(("tally", 1, 0L, 0L), (state.Projection, state.ActiveGeneration, state.LagEvents, state.ParkedEvents));
+        Assert.Equal(await TestLog.HeadAsync(fixture.Store), state.Checkpoint);
     }
 
     [Fact]
