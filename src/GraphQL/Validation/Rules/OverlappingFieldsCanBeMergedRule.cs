@@ -17,7 +17,7 @@ public sealed partial class OverlappingFieldsCanBeMergedRule : ValidationRule
 
     public override bool Enter(ValidationContext context, SyntaxNode node)
     {
-        if (node is SelectionSetNode selectionSet)
+        if (node is SelectionSetNode selectionSet && !IsTriviallyMergeable(selectionSet))
         {
             _context = context;
             foreach (var conflict in FindConflictsWithin(context.TypeInfo.ParentType, selectionSet))
@@ -25,6 +25,30 @@ public sealed partial class OverlappingFieldsCanBeMergedRule : ValidationRule
                 context.ReportError(
                     $"Fields \"{conflict.ResponseName}\" conflict because {ReasonMessage(conflict.Reason)}. Use different aliases on the fields to fetch both if this was intentional.",
                     [.. conflict.Fields1, .. conflict.Fields2]);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Only fields and no repeated response key: nothing at this level can conflict (nested levels are visited on their own).</summary>
+    private static bool IsTriviallyMergeable(SelectionSetNode selectionSet)
+    {
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldNode field)
+            {
+                return false;
+            }
+
+            var key = field.ResponseKey;
+            for (var j = 0; j < i; j++)
+            {
+                if (((FieldNode)selections[j]).ResponseKey == key)
+                {
+                    return false;
+                }
             }
         }
 
