@@ -18,7 +18,7 @@ namespace TaskForge.Bench.Projections;
 internal static class ProjectionLag
 {
     public static async Task<LagResult> RunAsync(
-        PostgresEventStore store, int workspaces, int members, int rate, TimeSpan duration, IReadOnlyList<IProjection> projections)
+        PostgresEventStore store, int workspaces, int members, int rate, TimeSpan duration, IReadOnlyList<IProjection> projections, string schema)
     {
         var spaces = new List<BenchWorkspace>();
         for (var w = 0; w < workspaces; w++)
@@ -27,7 +27,7 @@ internal static class ProjectionLag
         }
 
         var tasks = new TaskPool();
-        await using var daemon = new ProjectionDaemon(store, projections, new ProjectionDaemonOptions { Schema = "bench_lag" });
+        await using var daemon = new ProjectionDaemon(store, projections, new ProjectionDaemonOptions { Schema = schema });
         await daemon.StartAsync();
         var random = new Random(42);
         for (var i = 0; i < 200; i++)
