@@ -52,17 +52,18 @@ public sealed partial class CommandHandler
 
         for (var attempt = 1; ; attempt++)
         {
-            // The key is looked up after the streams are loaded: if the first try's events were visible to the load,
-            // they are visible to the lookup, so a retry never decides again on a state that already holds its events.
-            var decided = await plan.DecideAsync(_loader, cancellationToken);
-            if (await ReplayAsync(write, cancellationToken) is { } replayed)
+            // The key lookup runs beside the loads. A first try that committed before the lookup is found here; one
+            // that committed between the lookup and the loads is in the loaded state, so deciding again cannot append
+            // (its event ids are stored: the append answers AlreadyStored or ids reused, then the key is looked up
+            // again) and any outcome that appends nothing looks the key up again before it is returned.
+            var deciding = plan.DecideAsync(_loader, cancellationToken);
+            var lookingUp = ReplayAsync(write, cancellationToken);
+            await Task.WhenAll(deciding, lookingUp);
+            if (await lookingUp is { } replayed)
                 return replayed;
-            if (decided.Error is { } error)
-                return new CommandResult.Failed(error);
-            if (options.ExpectedVersion is { } seen && seen != decided.Version)
-                return Conflict(decided.Version);
-            if (decided.Events.Count == 0)
-                return new CommandResult.Succeeded(plan.StreamId, decided.Version, [], plan.CreatedId);
+            var decided = await deciding;
+            if (WithoutAppend(decided, options, plan) is { } settled)
+                return await ReplayAsync(write, cancellationToken) ?? settled;
 
             var events = write.ToEventData(decided.Events, _serializer);
             var outcome = await _appender.AppendSafelyAsync(plan.StreamId, ExpectedVersion.Exactly(decided.Version), events, cancellationToken);
@@ -86,6 +87,15 @@ public sealed partial class CommandHandler
                     break;
             }
         }
+    }
+
+    private static CommandResult? WithoutAppend(DecisionAttempt decided, CommandOptions options, CommandPlan plan)
+    {
+        if (decided.Error is { } error)
+            return new CommandResult.Failed(error);
+        if (options.ExpectedVersion is { } seen && seen != decided.Version)
+            return Conflict(decided.Version);
+        return decided.Events.Count == 0 ? new CommandResult.Succeeded(plan.StreamId, decided.Version, [], plan.CreatedId) : null;
     }
 
     private async Task<CommandResult?> ReplayAsync(WriteContext write, CancellationToken cancellationToken)
