@@ -87,7 +87,7 @@ public sealed class GraphQLWsTests(SampleServer server) : IClassFixture<SampleSe
     [Fact]
     public async Task Connection_without_init_is_closed_with_4408_after_the_wait_timeout()
     {
-        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await using var client = await RawWebSocketClient.ConnectAsync(server.StrictWebSocketUri);
 
         var (code, reason) = await client.ReceiveCloseAsync();
 

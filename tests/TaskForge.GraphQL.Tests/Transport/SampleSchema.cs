@@ -34,9 +34,8 @@ internal sealed class SampleSchema
     /// <summary>Completes when the ticks stream with this label has been stopped (the client completed or went away).</summary>
     public Task WhenTicksStopped(string label) => Stopped(label).Task;
 
-    public static readonly TimeSpan ExecutionTimeout = TimeSpan.FromMilliseconds(300);
-
-    public GraphQLEngine CreateEngine() => GraphQLEngine.Create(SchemaBuilder.FromSdl(Sdl)
+    /// <summary>An engine over the sample schema; <paramref name="executionTimeout"/> null keeps the engine's default.</summary>
+    public GraphQLEngine CreateEngine(TimeSpan? executionTimeout = null) => GraphQLEngine.Create(SchemaBuilder.FromSdl(Sdl)
         .BindField("Query", "hello", ctx => $"Hello, {ctx.GetArgument<string>("name")}!")
         .BindField("Query", "whoami", ctx => ctx.Items.TryGetValue("user", out var user) ? user : ctx.User?.Identity?.Name)
         .BindField("Query", "slow", async ctx =>
@@ -49,7 +48,7 @@ internal sealed class SampleSchema
         .BindField("Subscription", "countdown", ctx => ctx.Source)
         .BindSubscription("Subscription", "ticks", ctx => Ticks(ctx.GetArgument<string>("label") ?? string.Empty, ctx.CancellationToken))
         .BindField("Subscription", "ticks", ctx => ctx.Source)
-        .Build(), new GraphQLEngineOptions { ExecutionTimeout = ExecutionTimeout });
+        .Build(), executionTimeout is null ? null : new GraphQLEngineOptions { ExecutionTimeout = executionTimeout });
 
     private static async IAsyncEnumerable<object?> Countdown(int from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -13,14 +13,16 @@ namespace TaskForge.GraphQL.Tests.Transport;
 /// <summary>
 /// A Kestrel server of the engine on 127.0.0.1 and a free port: GraphQL over HTTP and graphql-transport-ws at
 /// /graphql, with the sample schema. WebSocket clients must send connection_init with {"token": "let-me-in"};
-/// HTTP requests with the header X-Deny are refused with 403.
+/// HTTP requests with the header X-Deny are refused with 403. /graphql-strict is the same with short limits
+/// (init wait and execution timeout), for the tests of those limits; /graphql has generous ones so that a loaded
+/// machine does not trip them.
 /// </summary>
 public sealed class SampleServer : IAsyncLifetime
 {
     public const string Token = "let-me-in";
     public const int MaxRequestBodyBytes = 64 * 1024;
     public const int MaxOperationsPerConnection = 3;
-    public static readonly TimeSpan InitTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan StrictTimeout = TimeSpan.FromMilliseconds(300);
 
     private readonly SampleSchema _schema = new();
     private WebApplication? _app;
@@ -28,6 +30,10 @@ public sealed class SampleServer : IAsyncLifetime
     public Uri HttpUri { get; private set; } = null!;
 
     public Uri WebSocketUri { get; private set; } = null!;
+
+    public Uri StrictHttpUri { get; private set; } = null!;
+
+    public Uri StrictWebSocketUri { get; private set; } = null!;
 
     /// <summary>Completes when the ticks subscription with this label has had its source stream stopped.</summary>
     public Task WhenTicksStopped(string label) => _schema.WhenTicksStopped(label);
@@ -39,25 +45,30 @@ public sealed class SampleServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.UseWebSockets();
-        _app.MapGraphQL("/graphql", _schema.CreateEngine(), options =>
-        {
-            options.Http.MaxRequestBodyBytes = MaxRequestBodyBytes;
-            options.Http.ContextFactory = http => http.Request.Headers.ContainsKey("X-Deny")
-                ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
-                : ValueTask.FromResult(new RequestContext { User = http.User });
-            options.WebSockets.ConnectionInitWaitTimeout = InitTimeout;
-            options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
-            options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
-                connect.Payload?.GetValueOrDefault("token") as string == Token
-                    ? GraphQLWsConnectResult.Accept(
-                        new RequestContext { Items = { ["user"] = "ws-user" } },
-                        new Dictionary<string, object?> { ["server"] = "taskforge" })
-                    : GraphQLWsConnectResult.Reject());
-        });
+        _app.MapGraphQL("/graphql", _schema.CreateEngine(), options => Configure(options, TimeSpan.FromSeconds(30)));
+        _app.MapGraphQL("/graphql-strict", _schema.CreateEngine(StrictTimeout), options => Configure(options, StrictTimeout));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         HttpUri = new Uri(address.TrimEnd('/') + "/graphql");
         WebSocketUri = new UriBuilder(HttpUri) { Scheme = "ws" }.Uri;
+        StrictHttpUri = new Uri(address.TrimEnd('/') + "/graphql-strict");
+        StrictWebSocketUri = new UriBuilder(StrictHttpUri) { Scheme = "ws" }.Uri;
+    }
+
+    private static void Configure(GraphQLEndpointOptions options, TimeSpan initTimeout)
+    {
+        options.Http.MaxRequestBodyBytes = MaxRequestBodyBytes;
+        options.Http.ContextFactory = http => http.Request.Headers.ContainsKey("X-Deny")
+            ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
+            : ValueTask.FromResult(new RequestContext { User = http.User });
+        options.WebSockets.ConnectionInitWaitTimeout = initTimeout;
+        options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
+        options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
+            connect.Payload?.GetValueOrDefault("token") as string == Token
+                ? GraphQLWsConnectResult.Accept(
+                    new RequestContext { Items = { ["user"] = "ws-user" } },
+                    new Dictionary<string, object?> { ["server"] = "taskforge" })
+                : GraphQLWsConnectResult.Reject());
     }
 
     public async Task DisposeAsync()

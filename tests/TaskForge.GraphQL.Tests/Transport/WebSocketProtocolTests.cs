@@ -28,7 +28,7 @@ public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<
     [Fact]
     public async Task No_init_within_the_wait_timeout_closes_with_4408()
     {
-        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await using var client = await RawWebSocketClient.ConnectAsync(server.StrictWebSocketUri);
 
         Assert.Equal((4408, "Connection initialisation timeout"), await client.ReceiveCloseAsync());
     }
