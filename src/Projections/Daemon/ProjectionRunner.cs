@@ -16,7 +16,7 @@ namespace TaskForge.Projections.Daemon;
 internal sealed class ProjectionRunner
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxWithheldDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxWithheldDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly DaemonContext _context;
     private readonly IProjection _projection;
@@ -78,8 +78,11 @@ internal sealed class ProjectionRunner
 
                 if (page.Withheld)
                 {
-                    // Committed events wait behind an older open transaction: look again soon, backing off while it stays open.
-                    await Task.Delay(withheldDelay, cancellationToken);
+                    // Committed events wait behind an older open transaction: look again when this process commits an
+                    // append (likely the one holding them back) or soon, backing off while the transaction stays open.
+                    await Task.WhenAny(
+                        _context.Store.Watcher.WaitForChangeAsync(seen, cancellationToken),
+                        Task.Delay(withheldDelay, cancellationToken));
                     withheldDelay = TimeSpan.FromTicks(Math.Min(withheldDelay.Ticks * 2, MaxWithheldDelay.Ticks));
                 }
                 else
