@@ -24,6 +24,8 @@ internal sealed class SampleSchema
           countdown(from: Int!): Int!
           "Ticks until the client completes; the label names the stream for WhenTicksStopped."
           ticks(label: String! = ""): Int!
+          "Yields 1, then its source stream fails."
+          faulty: Int!
         }
         """;
 
@@ -48,6 +50,8 @@ internal sealed class SampleSchema
         .BindField("Subscription", "countdown", ctx => ctx.Source)
         .BindSubscription("Subscription", "ticks", ctx => Ticks(ctx.GetArgument<string>("label") ?? string.Empty, ctx.CancellationToken))
         .BindField("Subscription", "ticks", ctx => ctx.Source)
+        .BindSubscription("Subscription", "faulty", _ => Faulty())
+        .BindField("Subscription", "faulty", ctx => ctx.Source)
         .Build(), executionTimeout is null ? null : new GraphQLEngineOptions { ExecutionTimeout = executionTimeout });
 
     private static async IAsyncEnumerable<object?> Countdown(int from, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -58,6 +62,13 @@ internal sealed class SampleSchema
             await Task.Yield();
             yield return i;
         }
+    }
+
+    private static async IAsyncEnumerable<object?> Faulty()
+    {
+        yield return 1;
+        await Task.Yield();
+        throw new InvalidOperationException("The event source broke.");
     }
 
     private TaskCompletionSource Stopped(string label) =>

@@ -13,7 +13,7 @@ namespace TaskForge.GraphQL.Tests.Transport;
 /// <summary>
 /// A Kestrel server of the engine on 127.0.0.1 and a free port: GraphQL over HTTP and graphql-transport-ws at
 /// /graphql, with the sample schema. WebSocket clients must send connection_init with {"token": "let-me-in"};
-/// HTTP requests with the header X-Deny are refused with 403. /graphql-strict is the same with short limits
+/// HTTP requests with the header X-Deny are refused with 403; the token "explode" makes the host's check throw. /graphql-strict is the same with short limits
 /// (init wait and execution timeout), for the tests of those limits; /graphql has generous ones so that a loaded
 /// machine does not trip them.
 /// </summary>
@@ -64,7 +64,9 @@ public sealed class SampleServer : IAsyncLifetime
         options.WebSockets.ConnectionInitWaitTimeout = initTimeout;
         options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
         options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
-            connect.Payload?.GetValueOrDefault("token") as string == Token
+            connect.Payload?.GetValueOrDefault("token") as string == "explode"
+                ? throw new InvalidOperationException("The host's connection check failed.")
+                : connect.Payload?.GetValueOrDefault("token") as string == Token
                 ? GraphQLWsConnectResult.Accept(
                     new RequestContext { Items = { ["user"] = "ws-user" } },
                     new Dictionary<string, object?> { ["server"] = "taskforge" })

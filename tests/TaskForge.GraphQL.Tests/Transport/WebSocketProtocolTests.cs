@@ -210,6 +210,34 @@ public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<
         Assert.Equal("pong", (await NextOfTypeAsync(client, "pong")).GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task Host_connect_check_throwing_closes_with_4500()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync("""{"type":"connection_init","payload":{"token":"explode"}}""");
+
+        Assert.Equal((4500, "Internal server error"), await client.ReceiveCloseAsync());
+    }
+
+    [Fact]
+    public async Task Failing_source_stream_ends_its_operation_with_an_error_and_the_connection_goes_on()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.InitialiseAsync();
+        await client.SendAsync("""{"id":"f","type":"subscribe","payload":{"query":"subscription { faulty }"}}""");
+
+        var first = await client.ReceiveAsync();
+        var error = await client.ReceiveAsync();
+        await client.SendAsync("""{"id":"q","type":"subscribe","payload":{"query":"{ hello }"}}""");
+        var next = await client.ReceiveAsync();
+
+        Assert.Equal(1, first?.GetProperty("payload").GetProperty("data").GetProperty("faulty").GetInt32());
+        Assert.Equal("error", error?.GetProperty("type").GetString());
+        Assert.Equal("f", error?.GetProperty("id").GetString());
+        Assert.Equal("Unexpected error.", error?.GetProperty("payload")[0].GetProperty("message").GetString());
+        Assert.Equal("q", next?.GetProperty("id").GetString());
+    }
+
     private static async Task<System.Text.Json.JsonElement> NextOfTypeAsync(RawWebSocketClient client, string type)
     {
         while (true)
