@@ -209,6 +209,22 @@ public sealed class HttpTransportTests(SampleServer server) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task Unexpected_host_failure_is_a_masked_500_with_the_trace_id()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.HttpUri) { Content = Json("""{"query":"{ hello }"}""") };
+        request.Headers.Add("X-Explode", "1");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var error = (await BodyAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("Unexpected error.", error.GetProperty("message").GetString());
+        Assert.Equal("INTERNAL_SERVER_ERROR", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("extensions").GetProperty("traceId").GetString()));
+        Assert.DoesNotContain("secret detail", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Subscriptions_are_refused_over_plain_http()
     {
         using var response = await PostAsync("""{"query":"subscription { ticks }"}""", GraphQLResponse);

@@ -13,7 +13,8 @@ namespace TaskForge.GraphQL.Tests.Transport;
 /// <summary>
 /// A Kestrel server of the engine on 127.0.0.1 and a free port: GraphQL over HTTP and graphql-transport-ws at
 /// /graphql, with the sample schema. WebSocket clients must send connection_init with {"token": "let-me-in"};
-/// HTTP requests with the header X-Deny are refused with 403; the token "explode" makes the host's check throw. /graphql-strict is the same with short limits
+/// HTTP requests with the header X-Deny are refused with 403, with X-Explode the host's context factory throws;
+/// the WebSocket token "explode" makes the host's connect check throw. /graphql-strict is the same with short limits
 /// (init wait and execution timeout), for the tests of those limits; /graphql has generous ones so that a loaded
 /// machine does not trip them.
 /// </summary>
@@ -58,8 +59,9 @@ public sealed class SampleServer : IAsyncLifetime
     private static void Configure(GraphQLEndpointOptions options, TimeSpan initTimeout)
     {
         options.Http.MaxRequestBodyBytes = MaxRequestBodyBytes;
-        options.Http.ContextFactory = http => http.Request.Headers.ContainsKey("X-Deny")
-            ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
+        options.Http.ContextFactory = http =>
+            http.Request.Headers.ContainsKey("X-Deny") ? throw new GraphQLRequestRejectedException(403, "Requests with X-Deny are refused.")
+            : http.Request.Headers.ContainsKey("X-Explode") ? throw new InvalidOperationException("secret detail")
             : ValueTask.FromResult(new RequestContext { User = http.User });
         options.WebSockets.ConnectionInitWaitTimeout = initTimeout;
         options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
