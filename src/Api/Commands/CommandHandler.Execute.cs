@@ -31,12 +31,11 @@ public sealed partial class CommandHandler
         }
         catch (NpgsqlException e) when (e.IsTransient)
         {
+            _logger.LogWarning(e, "Command {CommandType} on {StreamId}: the event store is unavailable", commandType, plan.StreamId);
             result = Unavailable(e.Message);
         }
 
         activity?.SetTag("taskforge.outcome", result is CommandResult.Failed failed ? failed.Code : "OK");
-        if (result is CommandResult.Failed { Code: CommandErrorCodes.Unavailable })
-            activity?.SetStatus(ActivityStatusCode.Error);
         CommandTelemetry.Record(commandType, result, Stopwatch.GetElapsedTime(started));
         return result;
     }
@@ -75,6 +74,7 @@ public sealed partial class CommandHandler
                     // Another try of this key won the race; the ledger tells its result (or that the key meant another command).
                     return await ReplayAsync(write, cancellationToken) ?? Conflict(await CurrentVersionAsync(plan, cancellationToken));
                 case AppendOutcome.Unavailable unavailable:
+                    _logger.LogWarning("Command {CommandType} on {StreamId}: append outcome unknown twice: {Detail}", plan.Command.GetType().Name, plan.StreamId, unavailable.Detail);
                     return Unavailable(unavailable.Detail);
                 case AppendOutcome.Conflict conflict:
                     CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
@@ -119,6 +119,11 @@ public sealed partial class CommandHandler
     private static CommandResult.Failed Conflict(long currentVersion) =>
         new(new DomainError(ErrorCodes.Conflict, $"The data changed since it was read (now at version {currentVersion}); reload and try again."), currentVersion);
 
-    private static CommandResult.Failed Unavailable(string detail) =>
-        new(new DomainError(CommandErrorCodes.Unavailable, $"The event store is unavailable; the command may be retried with the same idempotency key. ({detail})"));
+    /// <summary>The client gets a fixed message; the store's detail goes to the command's span only.</summary>
+    private static CommandResult.Failed Unavailable(string detail)
+    {
+        Activity.Current?.SetStatus(ActivityStatusCode.Error, detail);
+        return new(new DomainError(
+            CommandErrorCodes.Unavailable, "The event store is unavailable; retry the command with the same idempotency key."));
+    }
 }

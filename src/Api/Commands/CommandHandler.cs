@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using TaskForge.Api.Commands.Appending;
 using TaskForge.Api.Commands.Idempotency;
 using TaskForge.Api.Commands.Loading;
@@ -26,16 +27,19 @@ public sealed partial class CommandHandler : IDisposable
     private readonly IEventAppender _appender;
     private readonly StateCache _cache;
     private readonly bool _ownsCache;
+    private readonly ILogger _logger;
 
     /// <param name="store">The event store.</param>
     /// <param name="cache">Folded states of long streams; null gives a default one (10,000 states of 100+ events).</param>
-    public CommandHandler(PostgresEventStore store, StateCache? cache = null)
-        : this(store, new StoreAppender(store), cache)
+    /// <param name="logger">Where store failures are logged.</param>
+    public CommandHandler(PostgresEventStore store, StateCache? cache = null, ILogger<CommandHandler>? logger = null)
+        : this(store, new StoreAppender(store), cache, logger)
     {
     }
 
-    internal CommandHandler(PostgresEventStore store, IEventAppender appender, StateCache? cache = null)
+    internal CommandHandler(PostgresEventStore store, IEventAppender appender, StateCache? cache = null, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(store);
         _serializer = new JsonEventSerializer(DomainEventTypes.ByName);
         _ownsCache = cache is null;

@@ -13,7 +13,9 @@ public static class CommandsServiceCollectionExtensions
     {
         services.AddSingleton(_ => new StateCache());
         services.AddSingleton(provider => new CommandHandler(
-            provider.GetRequiredService<EventStore.PostgresEventStore>(), provider.GetRequiredService<StateCache>()));
+            provider.GetRequiredService<EventStore.PostgresEventStore>(),
+            provider.GetRequiredService<StateCache>(),
+            provider.GetService<ILogger<CommandHandler>>()));
         services.AddSingleton<HistoryReader>();
         return services;
     }
