@@ -57,6 +57,20 @@ public sealed class GraphQLWsTests(SampleServer server) : IClassFixture<SampleSe
     }
 
     [Fact]
+    public async Task Client_keep_alive_pings_are_answered_with_pongs()
+    {
+        var events = await RunClientAsync(new
+        {
+            connectionParams = new { token = SampleServer.Token },
+            keepAlive = 10,
+            operations = new[] { new { query = "subscription { ticks(label: \"keep-alive\") }", take = 5 } },
+        });
+
+        Assert.Contains(events, e => e.GetProperty("event").GetString() == "pong" && e.GetProperty("received").GetBoolean());
+        Assert.Equal(5, events.Count(e => e.GetProperty("event").GetString() == "next"));
+    }
+
+    [Fact]
     public async Task Validation_errors_arrive_as_an_error_message()
     {
         var events = await RunClientAsync(new
