@@ -21,6 +21,7 @@ public static class CommandBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var loadBefore = LoadAverage();
         var clients = Option(args, "--clients", 8);
         var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
         var longEvents = Option(args, "--events", 10_000);
@@ -89,6 +90,8 @@ public static class CommandBenchmark
             ["whole RenameTask command p50, with the cache", F2(longTimings.CommandP50), F2(shortTimings.CommandP50)],
             ["whole RenameTask command p99, with the cache", F2(longTimings.CommandP99), F2(shortTimings.CommandP99)],
         ]);
+        report.Paragraph($"The machine is shared with other work: load average (1/5/15 min) {loadBefore} at the start, {LoadAverage()} at the end. " +
+            "Compare the ratios, which are measured in the same run, rather than absolute figures across runs.");
         await report.WriteAsync("commands");
         return 0;
     }
@@ -99,6 +102,9 @@ public static class CommandBenchmark
         BenchBoard.Must(await handler.HandleAsync(board.Rename(own[i % own.Length], i), key is null ? null : new CommandOptions(key)));
         return 1;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static int Option(string[] args, string name, int fallback)
     {
