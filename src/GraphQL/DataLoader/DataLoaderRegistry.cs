@@ -7,8 +7,8 @@ namespace TaskForge.GraphQL.DataLoader;
 /// </summary>
 public sealed class DataLoaderRegistry
 {
-    private readonly Dictionary<string, IBatchDispatcher> _loaders = new(StringComparer.Ordinal);
     private readonly object _gate = new();
+    private Dictionary<string, IBatchDispatcher>? _loaders;
     private readonly CancellationToken _cancellationToken;
     private int _openScopes;
     private int _loaderCount;
@@ -23,6 +23,7 @@ public sealed class DataLoaderRegistry
     {
         lock (_gate)
         {
+            _loaders ??= new Dictionary<string, IBatchDispatcher>(StringComparer.Ordinal);
             if (_loaders.TryGetValue(name, out var existing))
             {
                 return existing as BatchDataLoader<TKey, TValue>
@@ -104,7 +105,7 @@ public sealed class DataLoaderRegistry
     {
         lock (_gate)
         {
-            return [.. _loaders.Values];
+            return _loaders is null ? [] : [.. _loaders.Values];
         }
     }
 

@@ -8,7 +8,7 @@ namespace TaskForge.GraphQL.Execution;
 /// <summary>Everything one execution shares: schema, operation, coerced variables, request, errors, loaders.</summary>
 internal sealed class ExecutionState
 {
-    private readonly List<GraphQLError> _errors = [];
+    private List<GraphQLError>? _errors;
     private readonly object _errorsGate = new();
 
     public ExecutionState(
@@ -23,9 +23,9 @@ internal sealed class ExecutionState
         Operation = operation;
         Variables = variables;
         RequestContext = requestContext;
+        DataLoaders = new DataLoaderRegistry(cancellationToken);
         Logger = logger;
         CancellationToken = cancellationToken;
-        DataLoaders = new DataLoaderRegistry(cancellationToken);
         Plans = operation.PlansFor(variables);
     }
 
@@ -51,7 +51,7 @@ internal sealed class ExecutionState
     {
         lock (_errorsGate)
         {
-            _errors.Add(error);
+            (_errors ??= []).Add(error);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class ExecutionState
     {
         lock (_errorsGate)
         {
-            return [.. _errors];
+            return _errors is null ? [] : [.. _errors];
         }
     }
 }

@@ -33,19 +33,18 @@ internal static class FieldCollector
 
     private static CollectedField[] Collect(ExecutionState state, ObjectType type, List<SelectionSetNode> selectionSets)
     {
-        var order = new List<string>();
-        var byKey = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
+        var fields = new FieldGroups();
         HashSet<string>? visitedFragments = null;
         foreach (var selectionSet in selectionSets)
         {
-            CollectInto(state, type, selectionSet, order, byKey, ref visitedFragments);
+            CollectInto(state, type, selectionSet, fields, ref visitedFragments);
         }
 
-        var result = new CollectedField[order.Count];
+        var result = new CollectedField[fields.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var nodes = byKey[order[i]];
-            result[i] = new CollectedField(order[i], type, state.Schema.GetField(type, nodes[0].Name.Value), nodes);
+            var (key, nodes) = fields[i];
+            result[i] = new CollectedField(key, type, state.Schema.GetField(type, nodes[0].Name.Value), nodes);
         }
 
         return result;
@@ -55,8 +54,7 @@ internal static class FieldCollector
         ExecutionState state,
         ObjectType type,
         SelectionSetNode selectionSet,
-        List<string> order,
-        Dictionary<string, List<FieldNode>> byKey,
+        FieldGroups fields,
         ref HashSet<string>? visitedFragments)
     {
         foreach (var selection in selectionSet.Selections)
@@ -69,19 +67,12 @@ internal static class FieldCollector
             switch (selection)
             {
                 case FieldNode field:
-                    var key = field.ResponseKey;
-                    if (!byKey.TryGetValue(key, out var list))
-                    {
-                        byKey[key] = list = [];
-                        order.Add(key);
-                    }
-
-                    list.Add(field);
+                    fields.Add(field);
                     break;
                 case InlineFragmentNode inline:
                     if (inline.TypeCondition is null || Applies(state.Schema, inline.TypeCondition, type))
                     {
-                        CollectInto(state, type, inline.SelectionSet, order, byKey, ref visitedFragments);
+                        CollectInto(state, type, inline.SelectionSet, fields, ref visitedFragments);
                     }
 
                     break;
@@ -95,7 +86,7 @@ internal static class FieldCollector
 
                     if (Applies(state.Schema, fragment.TypeCondition, type))
                     {
-                        CollectInto(state, type, fragment.SelectionSet, order, byKey, ref visitedFragments);
+                        CollectInto(state, type, fragment.SelectionSet, fields, ref visitedFragments);
                     }
 
                     break;
@@ -108,5 +99,60 @@ internal static class FieldCollector
         var conditionType = schema.GetType(condition.Name.Value);
         return ReferenceEquals(conditionType, type)
             || (conditionType is InterfaceType or UnionType && schema.IsSubType(conditionType, type));
+    }
+
+    /// <summary>Field nodes grouped by response key in first-seen order; indexed by a dictionary only when large.</summary>
+    private sealed class FieldGroups
+    {
+        private const int IndexThreshold = 16;
+        private readonly List<(string Key, List<FieldNode> Nodes)> _groups = [];
+        private Dictionary<string, int>? _index;
+
+        public int Count => _groups.Count;
+
+        public (string Key, List<FieldNode> Nodes) this[int index] => _groups[index];
+
+        public void Add(FieldNode field)
+        {
+            var key = field.ResponseKey;
+            var position = Find(key);
+            if (position >= 0)
+            {
+                _groups[position].Nodes.Add(field);
+                return;
+            }
+
+            _groups.Add((key, [field]));
+            if (_index is not null)
+            {
+                _index[key] = _groups.Count - 1;
+            }
+            else if (_groups.Count > IndexThreshold)
+            {
+                _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < _groups.Count; i++)
+                {
+                    _index[_groups[i].Key] = i;
+                }
+            }
+        }
+
+        private int Find(string key)
+        {
+            if (_index is not null)
+            {
+                return _index.TryGetValue(key, out var found) ? found : -1;
+            }
+
+            for (var i = 0; i < _groups.Count; i++)
+            {
+                if (_groups[i].Key == key)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 }
