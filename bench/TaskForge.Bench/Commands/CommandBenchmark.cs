@@ -56,6 +56,10 @@ public static class CommandBenchmark
         var run = Guid.NewGuid().ToString("N")[..8];
         var keyed = await LoadRunner.RunAsync(clients, duration, (c, i) => RenameAsync(handler, board, tasks, c, i, $"{run}-{c}-{i}"));
 
+        Console.WriteLine("the handler's three stream reads alone, and as one query");
+        var threeReads = await ContextReadMeasurement.ThreeReadsAsync(store, board, tasks, clients, duration);
+        var oneQuery = await ContextReadMeasurement.OneQueryAsync(store, board, tasks, clients, duration);
+
         Console.WriteLine($"building a task of {longEvents} events");
         var longTask = await LongStreamMeasurement.BuildTaskAsync(store, board, longEvents);
         var shortTask = await board.NewTaskAsync();
@@ -74,6 +78,15 @@ public static class CommandBenchmark
             ["latency p99 (ms)", F2(handled.P99), F2(rawResult.P99), Ratio(handled.P99, rawResult.P99)],
             ["keyed commands/s (idempotency key lookup added)", F(keyed.OperationsPerSecond), F(rawResult.OperationsPerSecond), Ratio(keyed.OperationsPerSecond, rawResult.OperationsPerSecond)],
             ["keyed latency p50 / p99 (ms)", $"{F2(keyed.P50)} / {F2(keyed.P99)}", "—", "—"],
+        ]);
+        report.Paragraph("Where the time goes: the reads of one command (task, workspace and project streams) without deciding or appending, " +
+            "as the handler does them (three ReadStream calls in parallel, three pooled connections) beside one query reading the three streams " +
+            "(not in the store's API: the figure a multi-stream read would allow).");
+        report.Table(["reads of one command", "three ReadStream calls", "one query", "ratio"],
+        [
+            ["reads/s", F(threeReads.OperationsPerSecond), F(oneQuery.OperationsPerSecond), Ratio(threeReads.OperationsPerSecond, oneQuery.OperationsPerSecond)],
+            ["latency p50 (ms)", F2(threeReads.P50), F2(oneQuery.P50), Ratio(threeReads.P50, oneQuery.P50)],
+            ["latency p99 (ms)", F2(threeReads.P99), F2(oneQuery.P99), Ratio(threeReads.P99, oneQuery.P99)],
         ]);
         report.Paragraph($"Long streams: one task with {longEvents:N0} events (renames, label adds and removes, priority changes; built with 500-event appends), " +
             $"{repetitions} sequential repetitions after one warm-up each, beside a task of 2 events measured the same way. " +
