@@ -11,7 +11,8 @@ internal sealed partial class Executor(ExecutionState state)
         var rootType = state.Schema.GetRootType(operation.Kind);
         if (rootType is null)
         {
-            return ExecutionResult.FromErrors([new GraphQLError(
+            // Like graphql-js: an error during execution, so the response has "data": null.
+            return new ExecutionResult(null, [new GraphQLError(
                 $"Schema is not configured to execute {operation.Kind.ToString().ToLowerInvariant()} operation.",
                 [operation.Document.GetLocation(operation.Definition.Start)])]);
         }

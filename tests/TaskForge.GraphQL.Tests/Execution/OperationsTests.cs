@@ -171,4 +171,13 @@ public sealed class OperationsTests
         Assert.Equal("""{"data":{"human":{"name":"Han Solo","homePlanet":null,"appearsIn":["NEWHOPE"]}}}""", json);
         Assert.IsType<ResultMap>((await Run.Execute("{ hero { name } }")).Data);
     }
+
+    [Fact]
+    public async Task Given_schema_without_mutation_type_When_mutation_executed_Then_data_null_and_error_like_graphql_js()
+    {
+        var engine = GraphQLEngine.Create(SchemaBuilder.FromSdl("type Query { a: Int }").Build());
+        Assert.Equal(
+            """{"errors":[{"message":"Schema is not configured to execute mutation operation.","locations":[{"line":1,"column":1}]}],"data":null}""",
+            await Run.Json("mutation { a }", engine: engine));
+    }
 }
