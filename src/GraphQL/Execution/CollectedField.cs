@@ -10,6 +10,9 @@ internal sealed class CollectedField(string responseKey, ObjectType parentType, 
 
     public string ResponseKey { get; } = responseKey;
 
+    /// <summary>The key pre-encoded for the JSON writer (GraphQL names need no escaping in any encoder).</summary>
+    public System.Text.Json.JsonEncodedText EncodedKey { get; } = System.Text.Json.JsonEncodedText.Encode(responseKey);
+
     public ObjectType ParentType { get; } = parentType;
 
     /// <summary>Null only for fields validation would have rejected (execution skips them).</summary>

@@ -27,6 +27,8 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 
     public object? ValueAt(int index) => _values[index];
 
+    internal System.Text.Json.JsonEncodedText EncodedKeyAt(int index) => _fields[index].EncodedKey;
+
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, out object? value)

@@ -139,6 +139,16 @@ internal static class ResultJsonWriter
 
                 writer.WriteEndObject();
                 break;
+            case IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
+                    WriteValue(writer, entry.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
             case object?[] array:
                 writer.WriteStartArray();
                 foreach (var item in array)
@@ -166,8 +176,12 @@ internal static class ResultJsonWriter
             case Guid id:
                 writer.WriteStringValue(id);
                 break;
-            default:
+            case Enum or IFormattable:
                 writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+            default:
+                // A JSON scalar may hold any object: serialize it like System.Text.Json would.
+                JsonSerializer.Serialize(writer, value, value.GetType());
                 break;
         }
     }
@@ -178,7 +192,7 @@ internal static class ResultJsonWriter
         var count = map.Count;
         for (var i = 0; i < count; i++)
         {
-            writer.WritePropertyName(map.KeyAt(i));
+            writer.WritePropertyName(map.EncodedKeyAt(i));
             WriteValue(writer, map.ValueAt(i));
         }
 
