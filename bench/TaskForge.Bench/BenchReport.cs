@@ -24,7 +24,8 @@ public sealed class BenchReport(string title)
 
     public static string Machine() =>
         $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, " +
-        $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}";
+        $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}" +
+        (File.Exists("/proc/loadavg") ? $"; load average when the report was written (1/5/15 min): {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "");
 
     public async Task<string> WriteAsync(string fileStem, CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,30 @@ public static class LoadRunner
     }
 }
 
+/// <summary>Interleaved rounds, so that a subject and its baseline see the same background load on a noisy machine.</summary>
+public static class Interleaved
+{
+    public static async Task<LoadResult[]> RunAsync(int clients, int rounds, TimeSpan roundDuration, params Func<int, long, Task<int>>[] operations)
+    {
+        var results = new List<LoadResult>[operations.Length];
+        for (var o = 0; o < operations.Length; o++)
+        {
+            results[o] = [];
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var o = 0; o < operations.Length; o++)
+            {
+                results[o].Add(await LoadRunner.RunAsync(clients, roundDuration, operations[o]));
+            }
+        }
+
+        return results.Select(r => new LoadResult(
+            r.SelectMany(x => x.Latencies).ToArray(), r.Sum(x => x.Units), TimeSpan.FromTicks(r.Sum(x => x.Elapsed.Ticks)))).ToArray();
+    }
+}
+
 /// <summary>Operations' latencies (ms) and the units of work (rows, events) done in the elapsed time.</summary>
 public sealed record LoadResult(double[] Latencies, long Units, TimeSpan Elapsed)
 {

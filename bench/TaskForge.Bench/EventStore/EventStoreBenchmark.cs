@@ -37,26 +37,41 @@ public static class EventStoreBenchmark
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => RawInsertAsync(dataSource, 1, metadata));
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => AppendAsync(store, $"warm-{c}-{i}", 1));
 
-        Console.WriteLine("single-row INSERT baseline");
-        var rawSingle = await LoadRunner.RunAsync(clients, duration, (c, i) => RawInsertAsync(dataSource, 1, metadata));
-        Console.WriteLine("single-event appends");
-        var single = await LoadRunner.RunAsync(clients, duration, (c, i) => AppendAsync(store, $"task-{c}-{i / 20}", 1, i % 20));
-        Console.WriteLine("single-event appends without NOTIFY to other processes");
+        const int Rounds = 5;
+        var roundDuration = duration / Rounds;
+        var streams = new long[clients];
+        long streamSequence = 0;
+        Func<int, long, Task<int>> SingleAppends(PostgresEventStore target) => (c, i) =>
+        {
+            // Streams of 20 events with an exact expected version, like edits of one task.
+            if (i % 20 == 0)
+            {
+                streams[c] = Interlocked.Increment(ref streamSequence);
+            }
+
+            return AppendAsync(target, $"task-{streams[c]}", 1, i % 20);
+        };
+
         await using var quiet = new PostgresEventStore(dataSource, new EventStoreOptions { NotifyOtherProcesses = false });
-        var singleQuiet = await LoadRunner.RunAsync(clients, duration, (c, i) => AppendAsync(quiet, $"quiet-{c}-{i / 20}", 1, i % 20));
-        Console.WriteLine("INSERT + NOTIFY in the same transaction (what the store avoids)");
-        var rawNotify = await LoadRunner.RunAsync(clients, duration, (c, i) => RawInsertAsync(dataSource, 1, metadata, notify: true));
-        Console.WriteLine("50-row INSERT baseline");
-        var rawBatch = await LoadRunner.RunAsync(clients, duration, (c, i) => RawInsertAsync(dataSource, 50, metadata));
-        Console.WriteLine("50-event appends");
-        var batch = await LoadRunner.RunAsync(clients, duration, (c, i) => AppendAsync(store, $"batch-{c}-{i}", 50));
+        Console.WriteLine("single: INSERT baseline, appends, appends without cross-process NOTIFY, INSERT+NOTIFY; interleaved rounds");
+        var singles = await Interleaved.RunAsync(clients, Rounds, roundDuration,
+            (c, i) => RawInsertAsync(dataSource, 1, metadata),
+            SingleAppends(store),
+            SingleAppends(quiet),
+            (c, i) => RawInsertAsync(dataSource, 1, metadata, notify: true));
+        var (rawSingle, single, singleQuiet, rawNotify) = (singles[0], singles[1], singles[2], singles[3]);
+        Console.WriteLine("batched: 50-row INSERT baseline and 50-event appends; interleaved rounds");
+        var batches = await Interleaved.RunAsync(clients, Rounds, roundDuration,
+            (c, i) => RawInsertAsync(dataSource, 50, metadata),
+            (c, i) => AppendAsync(store, $"batch-{Guid.NewGuid():N}", 50));
+        var (rawBatch, batch) = (batches[0], batches[1]);
         Console.WriteLine("catch-up read");
         var (readEvents, readSeconds) = await ReadAllAsync(store);
         Console.WriteLine("delivery at 1,000 events/s");
         var delivery = await DeliveryBenchmark.RunAsync(store, database.ConnectionString, ratePerSecond: 1000, duration);
 
         var report = new BenchReport("Event store benchmark");
-        report.Paragraph($"Database: {database.Description}. Clients: {clients} concurrent connections, closed loop, {duration.TotalSeconds:F0} s per measurement after a 2 s warm-up. " +
+        report.Paragraph($"Database: {database.Description}. Clients: {clients} concurrent connections, closed loop, {duration.TotalSeconds:F0} s per measurement after a 2 s warm-up, run as {Rounds} interleaved rounds of each subject and its baseline so both see the same background load. " +
             "Baseline: single-row (or 50-row) INSERT transactions, one round trip each, into a table with the same columns as the events table and only a primary key, at the same concurrency, in the same run; both sides use prepared statements. " +
             "Appends: one statement and one round trip each (version check, duplicate check, insert), into the events table with its three indexes; single-event appends go to streams of 20 events with an exact expected version.");
         report.Table(["measurement", "TaskForge", "baseline", "ratio"],
