@@ -171,9 +171,14 @@ internal static partial class SchemaValidator
             errors.Add($"Enum type {enumType.Name} must define one or more values.");
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in enumType.Values)
         {
             ValidateName(value.Name, errors);
+            if (!names.Add(value.Name))
+            {
+                errors.Add($"Enum value \"{enumType.Name}.{value.Name}\" can only be defined once.");
+            }
         }
     }
 
@@ -184,9 +189,15 @@ internal static partial class SchemaValidator
             errors.Add($"Input Object type {input.Name} must define one or more fields.");
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in input.Fields)
         {
             ValidateName(field.Name, errors);
+            if (!names.Add(field.Name))
+            {
+                errors.Add($"Field \"{input.Name}.{field.Name}\" can only be defined once.");
+            }
+
             if (!field.Type.IsInputType)
             {
                 errors.Add($"The type of {input.Name}.{field.Name} must be Input Type but got: {field.Type}.");

@@ -23,6 +23,9 @@ public sealed class SchemaValidatorTests
     [InlineData("type Query { a(x: Query): Int }", "The type of Query.a(x:) must be Input Type but got: Query.")]
     [InlineData("type Query { a: In } input In { x: Int }", "The type of Query.a must be Output Type but got: In.")]
     [InlineData("type Query { a: Int } type Query { b: Int }", "There can be only one type named \"Query\".")]
+    [InlineData("type Query { a: E } enum E { A } extend enum E { A }", "Enum value \"E.A\" can only be defined once.")]
+    [InlineData("type Query { a(i: In): Int } input In { x: Int } extend input In { x: Int }", "Field \"In.x\" can only be defined once.")]
+    [InlineData("type Query { a: Int } extend type Query { a: Int }", "Field \"Query.a\" can only be defined once.")]
     public void Given_invalid_schema_When_built_Then_validate_schema_reports_it(string sdl, string message)
     {
         if (message == "Type T must define one or more fields.")
