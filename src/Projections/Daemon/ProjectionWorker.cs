@@ -9,16 +9,20 @@ namespace TaskForge.Projections.Daemon;
 /// </summary>
 internal sealed class ProjectionWorker(DaemonContext context, IProjection projection)
 {
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(2);
+
     private readonly ProjectionStatus _status = ProjectionMetrics.StatusOf(context.Schema, projection.Name);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var key = $"taskforge.projection.{context.Schema}.{projection.Name}";
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await using var lease = await LeaderLease.TryAcquireAsync(context.Store.DataSource, key, cancellationToken);
+                failures = 0;
                 if (lease is null)
                 {
                     await Task.Delay(context.Options.LeaderRetryInterval, cancellationToken);
@@ -33,8 +37,10 @@ internal sealed class ProjectionWorker(DaemonContext context, IProjection projec
             }
             catch (Exception e)
             {
-                context.Logger.LogWarning(e, "Projection {Projection} stopped; starting over from its checkpoint", projection.Name);
-                await DelayAsync(context.Options.RestartDelay, cancellationToken);
+                // Back off while the database stays unreachable; the first retry comes at once.
+                var delay = TimeSpan.FromTicks(Math.Min(context.Options.RestartDelay.Ticks << Math.Min(failures++, 10), MaxRestartDelay.Ticks));
+                context.Logger.LogWarning(e, "Projection {Projection} stopped; starting over from its checkpoint in {Delay}", projection.Name, delay);
+                await DelayAsync(delay, cancellationToken);
             }
         }
     }
