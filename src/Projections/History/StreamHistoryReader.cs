@@ -13,7 +13,8 @@ namespace TaskForge.Projections.History;
 public sealed class StreamHistoryReader(PostgresEventStore store, MembershipReader membership)
 {
     /// <summary>The stream's events in version order; empty when the stream does not exist.</summary>
-    /// <exception cref="WorkspaceAccessDeniedException">The user may not read this stream.</exception>
+    /// <exception cref="WorkspaceAccessDeniedException">The user is not a member of the stream's workspace.</exception>
+    /// <exception cref="UnauthorizedAccessException">Someone else's inbox, or a stream of no workspace.</exception>
     public async Task<IReadOnlyList<StreamHistoryEntry>> ReadAsync(
         Guid userId, string streamId, long fromVersion = 1, CancellationToken cancellationToken = default)
     {
@@ -35,8 +36,8 @@ public sealed class StreamHistoryReader(PostgresEventStore store, MembershipRead
         else
         {
             var workspaceId = first[0].Metadata.WorkspaceId
-                ?? (DomainProjection.Serializer.Deserialize(first[0]) as IWorkspaceScoped)?.WorkspaceId
-                ?? throw new InvalidOperationException($"The stream {streamId} belongs to no workspace.");
+                ?? (DomainProjection.Serializer.IsKnown(first[0].Type) ? DomainProjection.Serializer.Deserialize(first[0]) as IWorkspaceScoped : null)?.WorkspaceId
+                ?? throw new UnauthorizedAccessException($"The stream {streamId} belongs to no workspace; its history is not readable here.");
             await membership.RequireMemberAsync(userId, workspaceId, cancellationToken);
         }
 

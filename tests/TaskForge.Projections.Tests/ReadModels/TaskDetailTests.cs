@@ -79,4 +79,14 @@ public sealed class TaskDetailTests(ReadModelFixture fixture) : IClassFixture<Re
         Assert.Single(await fixture.History.ReadAsync(owner, StreamIds.Inbox(owner)));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => fixture.History.ReadAsync(Guid.NewGuid(), StreamIds.Inbox(owner)));
     }
+
+    [Fact]
+    public async Task Given_a_stream_of_no_workspace_When_reading_its_history_Then_it_is_refused_clearly()
+    {
+        var stream = "other-" + Guid.NewGuid().ToString("N");
+        await TestLog.AppendAsync(fixture.Store, stream, 1);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => fixture.History.ReadAsync(Guid.NewGuid(), stream));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.History.ReadAsync(Guid.NewGuid(), " "));
+    }
 }
