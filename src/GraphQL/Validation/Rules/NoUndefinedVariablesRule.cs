@@ -5,7 +5,10 @@ namespace TaskForge.GraphQL.Validation.Rules;
 /// <summary>Every variable used (also inside fragments) is defined by the operation.</summary>
 public sealed class NoUndefinedVariablesRule : ValidationRule
 {
-    public override bool Enter(ValidationContext context, SyntaxNode node)
+    public override bool Enter(ValidationContext context, SyntaxNode node) => node is DocumentNode or OperationDefinitionNode;
+
+    /// <summary>Reported when leaving the operation, as graphql-js does.</summary>
+    public override void Leave(ValidationContext context, SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -24,7 +27,5 @@ public sealed class NoUndefinedVariablesRule : ValidationRule
                 }
             }
         }
-
-        return node is DocumentNode;
     }
 }

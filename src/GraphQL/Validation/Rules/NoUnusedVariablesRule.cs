@@ -5,7 +5,10 @@ namespace TaskForge.GraphQL.Validation.Rules;
 /// <summary>Every variable an operation defines is used (also inside fragments).</summary>
 public sealed class NoUnusedVariablesRule : ValidationRule
 {
-    public override bool Enter(ValidationContext context, SyntaxNode node)
+    public override bool Enter(ValidationContext context, SyntaxNode node) => node is DocumentNode or OperationDefinitionNode;
+
+    /// <summary>Reported when leaving the operation, as graphql-js does.</summary>
+    public override void Leave(ValidationContext context, SyntaxNode node)
     {
         if (node is OperationDefinitionNode operation)
         {
@@ -23,7 +26,5 @@ public sealed class NoUnusedVariablesRule : ValidationRule
                 }
             }
         }
-
-        return node is DocumentNode;
     }
 }

@@ -196,7 +196,7 @@ public sealed partial class OverlappingFieldsCanBeMergedRule
         return true;
     }
 
-    /// <summary>Equal when graphql-js would print both literals the same way.</summary>
+    /// <summary>Equal when graphql-js would print both (sorted) literals the same way.</summary>
     private static bool SameValue(ValueNode a, ValueNode b) => (a, b) switch
     {
         (VariableNode x, VariableNode y) => x.Name.Value == y.Name.Value,
@@ -229,6 +229,7 @@ public sealed partial class OverlappingFieldsCanBeMergedRule
         return true;
     }
 
+    /// <summary>Object literals are compared with their fields sorted by name, like graphql-js's sortValueNode.</summary>
     private static bool SameFields(IReadOnlyList<ObjectFieldNode> a, IReadOnlyList<ObjectFieldNode> b)
     {
         if (a.Count != b.Count)
@@ -236,9 +237,19 @@ public sealed partial class OverlappingFieldsCanBeMergedRule
             return false;
         }
 
-        for (var i = 0; i < a.Count; i++)
+        foreach (var field in a)
         {
-            if (a[i].Name.Value != b[i].Name.Value || !SameValue(a[i].Value, b[i].Value))
+            ObjectFieldNode? match = null;
+            foreach (var candidate in b)
+            {
+                if (candidate.Name.Value == field.Name.Value)
+                {
+                    match = candidate;
+                    break;
+                }
+            }
+
+            if (match is null || !SameValue(field.Value, match.Value))
             {
                 return false;
             }

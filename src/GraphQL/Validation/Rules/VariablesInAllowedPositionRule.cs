@@ -7,11 +7,14 @@ namespace TaskForge.GraphQL.Validation.Rules;
 /// <summary>Each variable's type fits every position it is used in (a default value may stand in for non-null).</summary>
 public sealed class VariablesInAllowedPositionRule : ValidationRule
 {
-    public override bool Enter(ValidationContext context, SyntaxNode node)
+    public override bool Enter(ValidationContext context, SyntaxNode node) => node is DocumentNode or OperationDefinitionNode;
+
+    /// <summary>Reported when leaving the operation, as graphql-js does.</summary>
+    public override void Leave(ValidationContext context, SyntaxNode node)
     {
         if (node is not OperationDefinitionNode operation)
         {
-            return node is DocumentNode;
+            return;
         }
 
         var definitions = new Dictionary<string, VariableDefinitionNode>(StringComparer.Ordinal);
@@ -42,8 +45,6 @@ public sealed class VariablesInAllowedPositionRule : ValidationRule
                     definition, usage.Node);
             }
         }
-
-        return false;
     }
 
     private static bool Allowed(Schema schema, GraphQLType variableType, ValueNode? variableDefault, GraphQLType locationType, bool locationHasDefault)
