@@ -6,8 +6,14 @@ public sealed record ProjectionDaemonOptions
     /// <summary>The schema of the read models and the daemon's control tables; null uses the event store's schema.</summary>
     public string? Schema { get; init; }
 
-    /// <summary>The most events applied in one transaction when the projection is behind.</summary>
+    /// <summary>The most events applied in one transaction when the projection is behind (see <see cref="TargetTransactionDuration"/>).</summary>
     public int BatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// How long one batch's transaction should stay open at most: the batch size halves after a longer one and grows
+    /// back after short ones (an open transaction holds back the log's visibility horizon for every reader).
+    /// </summary>
+    public TimeSpan TargetTransactionDuration { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Attempts at an event that fails before it is parked.</summary>
     public int MaxAttempts { get; init; } = 3;

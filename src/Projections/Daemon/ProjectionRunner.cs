@@ -26,6 +26,7 @@ internal sealed class ProjectionRunner
     private readonly Func<CancellationToken, Task<bool>>? _onCaughtUp;
     private readonly RebuildTracker? _rebuild;
     private readonly ParkedReplayer? _replayer;
+    private int _batchSize;
     private long _lastSample;
     private long _lastControl;
 
@@ -38,6 +39,7 @@ internal sealed class ProjectionRunner
         _applier = new BatchApplier(context, projection, _tables);
         _status = ProjectionMetrics.StatusOf(context.Schema, projection.Name);
         _onCaughtUp = onCaughtUp;
+        _batchSize = context.Options.BatchSize;
         _rebuild = onCaughtUp is null ? null : new RebuildTracker(context, projection.Name, generation);
         _replayer = onCaughtUp is null ? new ParkedReplayer(context, projection, _tables) : null;
     }
@@ -62,7 +64,7 @@ internal sealed class ProjectionRunner
             cancellationToken.ThrowIfCancellationRequested();
             await ControlAsync(connection, cancellationToken);
             var seen = _context.Store.Watcher.Generation;
-            var page = await _context.Store.ReadAllAsync(connection, checkpoint ?? 0, _context.Options.BatchSize, cancellationToken);
+            var page = await _context.Store.ReadAllAsync(connection, checkpoint ?? 0, _batchSize, cancellationToken);
             if (page.Events.Count == 0)
             {
                 if (IsActive)
@@ -95,9 +97,25 @@ internal sealed class ProjectionRunner
 
             withheldDelay = _context.Options.WithheldRetryDelay;
 
+            var started = Stopwatch.GetTimestamp();
             checkpoint = await _applier.ApplyAsync(connection, page.Events, checkpoint, cancellationToken);
+            var took = Stopwatch.GetElapsedTime(started);
             Record(page, checkpoint.Value);
+            AdaptBatchSize(page.Events.Count, took);
             await SampleAsync(connection, checkpoint.Value, cancellationToken);
+        }
+    }
+
+    private void AdaptBatchSize(int applied, TimeSpan took)
+    {
+        var target = _context.Options.TargetTransactionDuration;
+        if (took > target && _batchSize > 1)
+        {
+            _batchSize = Math.Max(1, _batchSize / 2);
+        }
+        else if (took < target / 4 && applied == _batchSize)
+        {
+            _batchSize = Math.Min(_context.Options.BatchSize, _batchSize * 2);
         }
     }
 
@@ -119,7 +137,7 @@ internal sealed class ProjectionRunner
         }
 
         _status.Checkpoint = checkpoint;
-        var full = page.Events.Count >= _context.Options.BatchSize;
+        var full = page.Events.Count >= _batchSize;
         _status.LagSeconds = full ? Math.Max(0, (now - page.Events[^1].CreatedAt).TotalSeconds) : 0;
     }
 

@@ -20,6 +20,7 @@ public sealed class DaemonHarness(PostgresEventStore store, Microsoft.Extensions
     {
         Schema = Schema,
         BatchSize = 100,
+        TargetTransactionDuration = TimeSpan.FromSeconds(10), // fixed batch sizes, whatever the machine's load
         RetryDelay = TimeSpan.FromMilliseconds(5),
         LeaderRetryInterval = TimeSpan.FromMilliseconds(100),
         LockCheckInterval = TimeSpan.FromMilliseconds(100),
