@@ -4,20 +4,24 @@ using static TaskForge.Domain.Workspaces.WorkspaceEvent;
 
 namespace TaskForge.Projections.Membership;
 
-/// <summary>Workspaces, their members with roles, and pending invitations: what every reader authorizes against.</summary>
+/// <summary>
+/// Workspaces, their members with roles, pending invitations, and membership periods (from the event that added a
+/// member to the one that removed them): what every reader authorizes against, now or as of a past event.
+/// </summary>
 public sealed class MembershipProjection : DomainProjection
 {
     public const string Workspaces = "workspaces";
     public const string Members = "workspace_members";
     public const string Invitations = "workspace_invitations";
+    public const string Periods = "workspace_membership_periods";
 
     public override string Name => "membership";
 
-    public override int Version => 1;
+    public override int Version => 2;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(Domain.Workspaces.WorkspaceEvent)];
 
-    public override IReadOnlyList<string> Tables => [Workspaces, Members, Invitations];
+    public override IReadOnlyList<string> Tables => [Workspaces, Members, Invitations, Periods];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Workspaces]} (
@@ -30,6 +34,10 @@ public sealed class MembershipProjection : DomainProjection
             invitation_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, invited_at timestamptz NOT NULL);
         CREATE INDEX {t.Local(Invitations)}_workspace ON {t[Invitations]} (workspace_id);
         CREATE INDEX {t.Local(Invitations)}_email ON {t[Invitations]} (lower(email));
+        CREATE TABLE {t[Periods]} (
+            workspace_id uuid NOT NULL, user_id uuid NOT NULL, from_position bigint NOT NULL, to_position bigint,
+            PRIMARY KEY (workspace_id, user_id, from_position));
+        CREATE INDEX {t.Local(Periods)}_user ON {t[Periods]} (user_id, workspace_id);
         """;
 
     protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
@@ -38,7 +46,7 @@ public sealed class MembershipProjection : DomainProjection
         {
             case WorkspaceCreated c:
                 sql.Add($"INSERT INTO {t[Workspaces]} VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", c.WorkspaceId, c.Name, c.OwnerId, e.At);
-                AddMember(t, sql, c.WorkspaceId, c.OwnerId, c.OwnerEmail, nameof(Domain.WorkspaceRole.Owner), e.At);
+                AddMember(t, sql, e, c.WorkspaceId, c.OwnerId, c.OwnerEmail, nameof(Domain.WorkspaceRole.Owner));
                 break;
             case WorkspaceRenamed r:
                 sql.Add($"UPDATE {t[Workspaces]} SET name = $2 WHERE workspace_id = $1", r.WorkspaceId, r.Name);
@@ -52,23 +60,36 @@ public sealed class MembershipProjection : DomainProjection
                 break;
             case InvitationAccepted a:
                 sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", a.InvitationId);
-                AddMember(t, sql, a.WorkspaceId, a.UserId, a.Email, a.Role.ToString(), e.At);
+                AddMember(t, sql, e, a.WorkspaceId, a.UserId, a.Email, a.Role.ToString());
                 break;
             case MemberRoleChanged r:
                 sql.Add($"UPDATE {t[Members]} SET role = $3 WHERE workspace_id = $1 AND user_id = $2", r.WorkspaceId, r.UserId, r.Role.ToString());
                 break;
             case MemberRemoved r:
-                sql.Add($"DELETE FROM {t[Members]} WHERE workspace_id = $1 AND user_id = $2", r.WorkspaceId, r.UserId);
+                RemoveMember(t, sql, e, r.WorkspaceId, r.UserId);
                 break;
             case MemberLeft l:
-                sql.Add($"DELETE FROM {t[Members]} WHERE workspace_id = $1 AND user_id = $2", l.WorkspaceId, l.UserId);
+                RemoveMember(t, sql, e, l.WorkspaceId, l.UserId);
                 break;
         }
     }
 
-    private static void AddMember(ProjectionTables t, SqlBatch sql, Guid workspaceId, Guid userId, string email, string role, DateTimeOffset at) =>
+    private static void AddMember(ProjectionTables t, SqlBatch sql, ProjectedEvent e, Guid workspaceId, Guid userId, string email, string role)
+    {
         sql.Add($"""
             INSERT INTO {t[Members]} VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role, email = excluded.email
-            """, workspaceId, userId, email, role, at);
+            """, workspaceId, userId, email, role, e.At);
+        sql.Add($"""
+            INSERT INTO {t[Periods]} (workspace_id, user_id, from_position)
+            SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM {t[Periods]} WHERE workspace_id = $1 AND user_id = $2 AND to_position IS NULL)
+            """, workspaceId, userId, e.Position);
+    }
+
+    private static void RemoveMember(ProjectionTables t, SqlBatch sql, ProjectedEvent e, Guid workspaceId, Guid userId)
+    {
+        sql.Add($"DELETE FROM {t[Members]} WHERE workspace_id = $1 AND user_id = $2", workspaceId, userId);
+        sql.Add($"UPDATE {t[Periods]} SET to_position = $3 WHERE workspace_id = $1 AND user_id = $2 AND to_position IS NULL",
+            workspaceId, userId, e.Position);
+    }
 }

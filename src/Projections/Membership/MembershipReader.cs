@@ -21,6 +21,27 @@ public sealed class MembershipReader(ReadModelDatabase database)
     public async Task<WorkspaceRole> RequireMemberAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken = default) =>
         await RoleOfAsync(userId, workspaceId, cancellationToken) ?? throw new WorkspaceAccessDeniedException(userId, workspaceId);
 
+    /// <summary>
+    /// Every period the user was (or is) a member of a workspace, for replaying history as they may see it: an
+    /// event of workspace W at position P is theirs when a period of W covers P.
+    /// </summary>
+    public async Task<IReadOnlyList<MembershipPeriod>> PeriodsOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT workspace_id, from_position, to_position FROM {_schema}.workspace_membership_periods
+            WHERE user_id = $1 ORDER BY workspace_id, from_position
+            """, userId);
+        var result = new List<MembershipPeriod>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new MembershipPeriod(reader.GetGuid(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2)));
+        }
+
+        return result;
+    }
+
     /// <summary>The workspaces the user belongs to, by name.</summary>
     public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
     {

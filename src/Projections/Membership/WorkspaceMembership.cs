@@ -10,3 +10,12 @@ public sealed record WorkspaceMemberView(Guid UserId, string Email, WorkspaceRol
 
 /// <summary>An invitation not yet accepted or revoked.</summary>
 public sealed record PendingInvitation(Guid InvitationId, Guid WorkspaceId, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt);
+
+/// <summary>
+/// A stretch of membership: the user may see the workspace's events with <see cref="FromPosition"/> ≤ position and,
+/// when <see cref="ToPosition"/> is set (the event that removed them), position &lt; <see cref="ToPosition"/>.
+/// </summary>
+public sealed record MembershipPeriod(Guid WorkspaceId, long FromPosition, long? ToPosition)
+{
+    public bool Covers(long position) => position >= FromPosition && (ToPosition is not { } to || position < to);
+}

@@ -28,6 +28,26 @@ public sealed class MembershipReadModelTests(ReadModelFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Given_a_member_who_left_and_came_back_When_reading_periods_Then_they_cover_exactly_the_events_they_may_see()
+    {
+        var user = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var before = await workspace.WorkspaceEventAsync(workspace.Owner, new WorkspaceEvent.WorkspaceRenamed(workspace.Id, "Before"));
+        var joined = await workspace.AddMemberAsync(user);
+        var during = await workspace.WorkspaceEventAsync(workspace.Owner, new WorkspaceEvent.WorkspaceRenamed(workspace.Id, "During"));
+        var removed = await workspace.RemoveMemberAsync(user);
+        var away = await workspace.WorkspaceEventAsync(workspace.Owner, new WorkspaceEvent.WorkspaceRenamed(workspace.Id, "Away"));
+        var rejoined = await workspace.AddMemberAsync(user);
+        await fixture.CaughtUpAsync();
+
+        var periods = await fixture.Membership.PeriodsOfAsync(user);
+
+        Assert.Equal([new(workspace.Id, joined, removed), new(workspace.Id, rejoined, null)], periods);
+        bool Sees(long position) => periods.Any(p => p.Covers(position));
+        Assert.Equal([false, true, true, false, false, true], new[] { before, joined, during, removed, away, rejoined }.Select(Sees));
+    }
+
+    [Fact]
     public async Task Given_a_user_outside_the_workspace_When_reading_its_members_Then_access_is_denied()
     {
         var workspace = await TestWorkspace.CreateAsync(fixture.Log);
