@@ -94,6 +94,32 @@ public sealed class ReadTests(EventStoreFixture fixture) : IClassFixture<EventSt
         Assert.Equal([slowStream, fastStream], after.Select(e => e.StreamId));
     }
 
+    [Fact]
+    public async Task Several_streams_read_in_one_call_each_from_its_own_version()
+    {
+        var (a, b, empty) = (TestEvents.Stream(), TestEvents.Stream(), TestEvents.Stream());
+        await Store.AppendAsync(a, ExpectedVersion.NoStream, TestEvents.Many(5));
+        await Store.AppendAsync(b, ExpectedVersion.NoStream, TestEvents.Many(3));
+
+        var read = await Store.ReadStreamsAsync([new(a, 4), new(b), new(empty)]);
+
+        Assert.Equal([4L, 5L], read[a].Select(e => e.Version));
+        Assert.Equal([1L, 2L, 3L], read[b].Select(e => e.Version));
+        Assert.Empty(read[empty]);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadStreamsAsync([new(a), new(a)]));
+    }
+
+    [Fact]
+    public async Task Events_are_found_by_their_event_ids()
+    {
+        var events = TestEvents.Many(3);
+        await Store.AppendAsync(TestEvents.Stream(), ExpectedVersion.NoStream, events);
+
+        var found = await Store.ReadEventsByIdAsync([events[2].EventId, events[0].EventId, Guid.NewGuid()]);
+
+        Assert.Equal([events[0].EventId, events[2].EventId], found.Select(e => e.EventId));
+    }
+
     private async Task SetRecordedAtAsync(string stream, long version, DateTimeOffset at)
     {
         await using var command = fixture.DataSource.CreateCommand("UPDATE taskforge.events SET created_at = @at WHERE stream_id = @s AND version = @v");
