@@ -76,7 +76,12 @@ internal sealed partial class Executor
                 if (item.IsCompletedSuccessfully)
                 {
                     values[i] = item.Result;
-                    bubbled |= Bubble.Is(values[i]);
+                    if (Bubble.Is(values[i]))
+                    {
+                        // The list becomes null: its remaining items are not completed (as in graphql-js).
+                        bubbled = true;
+                        break;
+                    }
                 }
                 else
                 {
@@ -90,15 +95,20 @@ internal sealed partial class Executor
             return new ValueTask<object?>(bubbled ? Bubble.Value : values);
         }
 
-        return AwaitItemsAsync(values, pending);
+        return AwaitItemsAsync(values, pending, bubbled);
     }
 
     private static async Task StoreItemAsync(object?[] values, int index, ValueTask<object?> item) =>
         values[index] = await item.ConfigureAwait(false);
 
-    private static async ValueTask<object?> AwaitItemsAsync(object?[] values, List<Task> pending)
+    private static async ValueTask<object?> AwaitItemsAsync(object?[] values, List<Task> pending, bool bubbled)
     {
         await Task.WhenAll(pending).ConfigureAwait(false);
+        if (bubbled)
+        {
+            return Bubble.Value;
+        }
+
         foreach (var value in values)
         {
             if (Bubble.Is(value))

@@ -47,8 +47,13 @@ internal sealed partial class Executor(ExecutionState state)
             }
 
             var value = await pendingValue.ConfigureAwait(false);
-            bubbled |= Bubble.Is(value);
             map.Set(i, value);
+            if (Bubble.Is(value))
+            {
+                // The whole data becomes null: later mutations do not run (as in graphql-js).
+                bubbled = true;
+                break;
+            }
         }
 
         return bubbled ? Bubble.Value : map;
@@ -79,8 +84,13 @@ internal sealed partial class Executor(ExecutionState state)
                 if (result.IsCompletedSuccessfully)
                 {
                     var value = result.Result;
-                    bubbled |= Bubble.Is(value);
                     map.Set(i, value);
+                    if (Bubble.Is(value))
+                    {
+                        // This object becomes null: its remaining fields are not executed (as in graphql-js).
+                        bubbled = true;
+                        break;
+                    }
                 }
                 else
                 {
@@ -94,15 +104,20 @@ internal sealed partial class Executor(ExecutionState state)
             return new ValueTask<object?>(bubbled ? Bubble.Value : map);
         }
 
-        return AwaitFieldsAsync(map, pending);
+        return AwaitFieldsAsync(map, pending, bubbled);
     }
 
     private static async Task StoreAsync(ResultMap map, int index, ValueTask<object?> pending) =>
         map.Set(index, await pending.ConfigureAwait(false));
 
-    private static async ValueTask<object?> AwaitFieldsAsync(ResultMap map, List<Task> pending)
+    private static async ValueTask<object?> AwaitFieldsAsync(ResultMap map, List<Task> pending, bool bubbled)
     {
         await Task.WhenAll(pending).ConfigureAwait(false);
+        if (bubbled)
+        {
+            return Bubble.Value;
+        }
+
         for (var i = 0; i < map.Count; i++)
         {
             if (Bubble.Is(map.ValueAt(i)))

@@ -180,4 +180,33 @@ public sealed class OperationsTests
             """{"errors":[{"message":"Schema is not configured to execute mutation operation.","locations":[{"line":1,"column":1}]}],"data":null}""",
             await Run.Json("mutation { a }", engine: engine));
     }
+
+    [Fact]
+    public async Task Given_non_null_mutation_failure_When_executed_Then_later_mutations_do_not_run()
+    {
+        var ran = new List<string>();
+        var engine = GraphQLEngine.Create(SchemaBuilder.FromSdl("type Query { a: Int } type Mutation { ok: Int fail: Int! later: Int }")
+            .BindField("Mutation", "ok", _ => { ran.Add("ok"); return 1; })
+            .BindField("Mutation", "fail", _ => { ran.Add("fail"); return null; })
+            .BindField("Mutation", "later", _ => { ran.Add("later"); return 2; })
+            .Build());
+        var result = await Run.Execute("mutation { ok fail later }", engine: engine);
+        Assert.Null(result.Data);
+        Assert.Equal(["ok", "fail"], ran);
+    }
+
+    [Fact]
+    public async Task Given_failing_non_null_field_When_object_nulls_Then_remaining_sibling_fields_are_skipped_like_graphql_js()
+    {
+        var ran = new List<string>();
+        var engine = GraphQLEngine.Create(SchemaBuilder.FromSdl("type Query { obj: Obj } type Obj { first: String! second: String }")
+            .BindField("Query", "obj", _ => new object())
+            .BindField("Obj", "first", _ => { ran.Add("first"); return null; })
+            .BindField("Obj", "second", _ => { ran.Add("second"); return "x"; })
+            .Build());
+        Assert.Equal(
+            """{"errors":[{"message":"Cannot return null for non-nullable field Obj.first.","locations":[{"line":1,"column":9}],"path":["obj","first"]}],"data":{"obj":null}}""",
+            await Run.Json("{ obj { first second } }", engine: engine));
+        Assert.Equal(["first"], ran);
+    }
 }
