@@ -22,15 +22,14 @@ internal sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
 
     public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
-        var comment = loader.LoadAsync<CommentState, CommentEvent>(
-            command.StreamId, CommentDecider.Initial, CommentDecider.Evolve, cancellationToken);
-        var workspace = loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
-            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
-        var task = loader.LoadAsync<TaskState, TaskEvent>(
-            StreamIds.Task(command.TaskId), TaskDecider.Initial, TaskDecider.Evolve, cancellationToken);
-        await Task.WhenAll(comment, workspace, task);
-        var target = await comment;
-        var context = new CommentContext((await workspace).State, (await task).State);
+        var batch = loader.Batch();
+        var comment = batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve);
+        var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
+            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
+        var task = batch.Add<TaskState, TaskEvent>(StreamIds.Task(command.TaskId), TaskDecider.Initial, TaskDecider.Evolve);
+        await batch.LoadAsync(cancellationToken);
+        var target = comment.Value;
+        var context = new CommentContext(workspace.Value.State, task.Value.State);
         return DecisionAttempt.From(target.Version, CommentDecider.Decide(command, target.State, context));
     }
 }

@@ -21,12 +21,12 @@ internal sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
 
     public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
-        var project = loader.LoadAsync<ProjectState, ProjectEvent>(
-            command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve, cancellationToken);
-        var workspace = loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
-            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
-        await Task.WhenAll(project, workspace);
-        var target = await project;
-        return DecisionAttempt.From(target.Version, ProjectDecider.Decide(command, target.State, (await workspace).State));
+        var batch = loader.Batch();
+        var project = batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve);
+        var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
+            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
+        await batch.LoadAsync(cancellationToken);
+        var target = project.Value;
+        return DecisionAttempt.From(target.Version, ProjectDecider.Decide(command, target.State, workspace.Value.State));
     }
 }

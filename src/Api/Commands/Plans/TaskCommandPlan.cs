@@ -22,15 +22,14 @@ internal sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
 
     public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
-        var task = loader.LoadAsync<TaskState, TaskEvent>(
-            command.StreamId, TaskDecider.Initial, TaskDecider.Evolve, cancellationToken);
-        var workspace = loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
-            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
-        var project = loader.LoadAsync<ProjectState, ProjectEvent>(
-            StreamIds.Project(command.ProjectId), ProjectDecider.Initial, ProjectDecider.Evolve, cancellationToken);
-        await Task.WhenAll(task, workspace, project);
-        var target = await task;
-        var context = new TaskContext((await workspace).State, (await project).State);
+        var batch = loader.Batch();
+        var task = batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve);
+        var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
+            StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
+        var project = batch.Add<ProjectState, ProjectEvent>(StreamIds.Project(command.ProjectId), ProjectDecider.Initial, ProjectDecider.Evolve);
+        await batch.LoadAsync(cancellationToken);
+        var target = task.Value;
+        var context = new TaskContext(workspace.Value.State, project.Value.State);
         return DecisionAttempt.From(target.Version, TaskDecider.Decide(command, target.State, context));
     }
 }
