@@ -131,7 +131,9 @@ internal static class InputCoercion
     {
         if (value is not string name)
         {
-            onError(path.ToArray(), value, $"Enum \"{type.Name}\" cannot represent non-string value: {Inspect.Value(value)}.");
+            var printed = Inspect.Value(value);
+            var hint = Suggestions.DidYouMean(Suggestions.List(printed, type.Values.Select(v => v.Name)), "the enum value");
+            onError(path.ToArray(), value, $"Enum \"{type.Name}\" cannot represent non-string value: {printed}.{hint}");
             return null;
         }
 
