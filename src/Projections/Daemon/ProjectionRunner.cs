@@ -16,6 +16,7 @@ namespace TaskForge.Projections.Daemon;
 internal sealed class ProjectionRunner
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(1);
+    private const int MinBatchSize = 50;
     private static readonly TimeSpan MaxWithheldDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly DaemonContext _context;
@@ -106,14 +107,17 @@ internal sealed class ProjectionRunner
         }
     }
 
+    // Proportional when a transaction ran long, never below a floor (tiny batches under load would fall behind for
+    // good); doubling while behind and quick.
     private void AdaptBatchSize(int applied, TimeSpan took)
     {
         var target = _context.Options.TargetTransactionDuration;
-        if (took > target && _batchSize > 1)
+        var floor = Math.Min(MinBatchSize, _context.Options.BatchSize);
+        if (took > target)
         {
-            _batchSize = Math.Max(1, _batchSize / 2);
+            _batchSize = Math.Max(floor, (int)(applied * (target / took)));
         }
-        else if (took < target / 4 && applied == _batchSize)
+        else if (applied >= _batchSize && took < target / 2)
         {
             _batchSize = Math.Min(_context.Options.BatchSize, _batchSize * 2);
         }
