@@ -22,7 +22,8 @@ internal sealed partial class SdlTypeFactory
     /// <summary>Types in definition order (built-in scalars redefined in SDL map to the shared instances).</summary>
     public List<NamedType> DefinedTypes { get; } = [];
 
-    public List<DirectiveDefinition> Directives { get; } = [.. BuiltInTypes.SpecifiedDirectives];
+    /// <summary>Directives in graphql-js order: those the SDL defines, then the specified ones.</summary>
+    public List<DirectiveDefinition> Directives { get; } = [];
 
     public IReadOnlyDictionary<string, NamedType> TypesByName => _types;
 
@@ -57,6 +58,7 @@ internal sealed partial class SdlTypeFactory
             }
         }
 
+        Directives.AddRange(BuiltInTypes.SpecifiedDirectives);
         foreach (var directive in Directives)
         {
             if (directive.AstNode is { } node)
