@@ -32,6 +32,23 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Given_an_edited_comment_When_read_Then_only_people_it_newly_mentions_are_notified()
+    {
+        var (author, first, second) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Acme", author, first, second);
+        var project = await workspace.CreateProjectAsync();
+        var task = await project.CreateTaskAsync(workspace.Owner, "Plan");
+        var (comment, added) = await project.CommentAsync(author, task, "hi @first", first);
+        var edited = await project.CommentEventAsync(author,
+            new Domain.Comments.CommentEvent.CommentEdited(comment, task, project.Id, workspace.Id, "hi @first and @second", [first, second]));
+        await fixture.CaughtUpAsync();
+
+        Assert.Equal([(added, NotificationKinds.Mentioned)], await KindsAsync(first));
+        Assert.Equal([(edited, NotificationKinds.Mentioned)], await KindsAsync(second));
+        Assert.Equal([(added, NotificationKinds.Commented)], await KindsAsync(workspace.Owner));
+    }
+
+    [Fact]
     public async Task Given_someone_acting_on_their_own_task_When_read_Then_they_are_never_notified_of_it()
     {
         var me = Guid.NewGuid();
