@@ -62,7 +62,7 @@ internal sealed partial class DocumentParser
         var description = ParseDescription();
         var operation = ParseOperationType();
         var name = Peek(TokenKind.Name) ? ParseName() : null;
-        var variables = OptionalMany(TokenKind.ParenL, ParseVariableDefinition, TokenKind.ParenR);
+        var variables = OptionalMany(TokenKind.ParenL, _parseVariableDefinition, TokenKind.ParenR);
         var directives = ParseDirectives(false);
         var selectionSet = ParseSelectionSet();
         return new OperationDefinitionNode(operation, name, variables, directives, selectionSet)
@@ -114,7 +114,7 @@ internal sealed partial class DocumentParser
     {
         var start = _token.Start;
         EnterNesting();
-        var selections = Many(TokenKind.BraceL, ParseSelection, TokenKind.BraceR);
+        var selections = Many(TokenKind.BraceL, _parseSelection, TokenKind.BraceR);
         LeaveNesting();
         return new SelectionSetNode(selections) { Start = start, End = _previousEnd };
     }
@@ -140,7 +140,7 @@ internal sealed partial class DocumentParser
     }
 
     private IReadOnlyList<ArgumentNode> ParseArguments(bool isConst) =>
-        OptionalMany(TokenKind.ParenL, () => ParseArgument(isConst), TokenKind.ParenR);
+        OptionalMany(TokenKind.ParenL, isConst ? _parseConstArgument : _parseArgument, TokenKind.ParenR);
 
     private ArgumentNode ParseArgument(bool isConst)
     {

@@ -10,7 +10,7 @@ internal sealed partial class DocumentParser
             case TokenKind.BracketL:
             {
                 EnterNesting();
-                var values = Any(TokenKind.BracketL, () => ParseValueLiteral(isConst), TokenKind.BracketR);
+                var values = Any(TokenKind.BracketL, isConst ? _parseConstValue : _parseValue, TokenKind.BracketR);
                 LeaveNesting();
                 return new ListValueNode(values) { Start = token.Start, End = _previousEnd };
             }
@@ -18,7 +18,7 @@ internal sealed partial class DocumentParser
             case TokenKind.BraceL:
             {
                 EnterNesting();
-                var fields = Any(TokenKind.BraceL, () => ParseObjectField(isConst), TokenKind.BraceR);
+                var fields = Any(TokenKind.BraceL, isConst ? _parseConstObjectField : _parseObjectField, TokenKind.BraceR);
                 LeaveNesting();
                 return new ObjectValueNode(fields) { Start = token.Start, End = _previousEnd };
             }

@@ -10,11 +10,29 @@ internal sealed partial class DocumentParser
     private int _tokenCount;
     private int _depth;
 
+    // Delegates for the list helpers, created once per parse instead of once per list.
+    private readonly Func<SelectionNode> _parseSelection;
+    private readonly Func<VariableDefinitionNode> _parseVariableDefinition;
+    private readonly Func<ArgumentNode> _parseArgument;
+    private readonly Func<ArgumentNode> _parseConstArgument;
+    private readonly Func<ValueNode> _parseValue;
+    private readonly Func<ValueNode> _parseConstValue;
+    private readonly Func<ObjectFieldNode> _parseObjectField;
+    private readonly Func<ObjectFieldNode> _parseConstObjectField;
+
     public DocumentParser(string text, ParserOptions options)
     {
         _lexer = new Lexer(text);
         _options = options;
         _token = new Token(TokenKind.StartOfFile, 0, 0, null);
+        _parseSelection = ParseSelection;
+        _parseVariableDefinition = ParseVariableDefinition;
+        _parseArgument = () => ParseArgument(false);
+        _parseConstArgument = () => ParseArgument(true);
+        _parseValue = () => ParseValueLiteral(false);
+        _parseConstValue = () => ParseValueLiteral(true);
+        _parseObjectField = () => ParseObjectField(false);
+        _parseConstObjectField = () => ParseObjectField(true);
     }
 
     public DocumentNode ParseDocument()
