@@ -24,6 +24,10 @@ internal sealed class LeaderLease : IAsyncDisposable
         {
             if (await Sql.ScalarAsync<bool>(connection, null, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", cancellationToken, key))
             {
+                // A leader cut off by the network (no FIN, no RST) would keep its lock until the server notices: have the
+                // server probe this session's TCP connection every few seconds instead of after the OS default (hours).
+                await Sql.ExecuteAsync(connection, null,
+                    "SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 1; SET tcp_keepalives_count = 3", cancellationToken);
                 return new LeaderLease(connection, key);
             }
         }
