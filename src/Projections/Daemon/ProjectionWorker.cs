@@ -71,6 +71,12 @@ internal sealed class ProjectionWorker(DaemonContext context, IProjection projec
     private async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var state = await context.Registry.EnsureAsync(projection, cancellationToken);
+        if (state.IsNewerThan(projection.Version))
+        {
+            // During a rolling deploy an old node must neither write into newer tables nor rebuild back to its version.
+            throw new ProjectionVersionOutdatedException(projection.Name, projection.Version, Math.Max(state.ActiveVersion, state.BuildingVersion ?? 0));
+        }
+
         if (state.Building is null)
         {
             await context.Registry.DropRetiredAsync(projection, state.Active - 1, cancellationToken);
@@ -123,7 +129,8 @@ internal sealed class ProjectionWorker(DaemonContext context, IProjection projec
         {
             await Task.Delay(context.Options.ControlPollInterval, cancellationToken);
             var current = await context.Registry.LoadAsync(projection.Name, cancellationToken);
-            if (current.Active != running.Active || current.Building != running.Building || current.NeedsBuild(projection.Version))
+            if (current.Active != running.Active || current.Building != running.Building || current.NeedsBuild(projection.Version)
+                || current.IsNewerThan(projection.Version))
             {
                 return;
             }

@@ -38,11 +38,11 @@ public sealed class CrashTests(EventStoreFixture fixture, ITestOutputHelper outp
             // The whole process dies: every session ends, whatever it was doing.
             var dying = daemon.StopAsync();
             await Backends.TerminateApplicationAsync(fixture.DataSource, application);
-            await dying;
+            await dying.WaitAsync(Projected.Timeout);
         }
 
         await stop.CancelAsync();
-        await writer;
+        await writer.WaitAsync(Projected.Timeout);
         output.WriteLine($"{killer.Kills} kills inside batches; {await TestLog.HeadAsync(fixture.Store)} head");
 
         var projections = ProjectionsServiceCollectionExtensions.ReadModels();

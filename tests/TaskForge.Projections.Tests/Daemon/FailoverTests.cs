@@ -36,13 +36,13 @@ public sealed class FailoverTests(EventStoreFixture fixture, ITestOutputHelper o
         var killed = Stopwatch.StartNew();
         var dying = daemonA.StopAsync();
         await Backends.TerminateApplicationAsync(fixture.DataSource, "daemon-a");
-        await dying;
+        await dying.WaitAsync(Projected.Timeout);
         await Projected.UntilAsync(async () => await Backends.AdvisoryLockHolderAsync(fixture.DataSource) == "daemon-b", "daemon B to take over");
         var takeover = killed.Elapsed;
         var checkpointAtTakeover = await harness.Admin.GetCheckpointAsync("tally");
         await Projected.UntilAsync(async () => await harness.Admin.GetCheckpointAsync("tally") > checkpointAtTakeover, "daemon B to make progress");
         await stop.CancelAsync();
-        await writer;
+        await writer.WaitAsync(Projected.Timeout);
         await Projected.CaughtUpAsync(fixture.Store, harness.Admin, "tally");
 
         Assert.True(takeover < TimeSpan.FromSeconds(5), $"take-over took {takeover}");

@@ -29,13 +29,15 @@ public sealed class FencingTests(EventStoreFixture fixture) : IClassFixture<Even
         await using var connectionB = await fixture.DataSource.OpenConnectionAsync();
 
         var applyA = first.ApplyAsync(connectionA, events, null, CancellationToken.None);
-        await firstHolds.Task;
+        // If the first runner fails before its commit, its error ends the test instead of a wait that never ends.
+        await await Task.WhenAny(firstHolds.Task, applyA).WaitAsync(Projected.Timeout);
         var applyB = second.ApplyAsync(connectionB, events, null, CancellationToken.None);
-        await Projected.UntilAsync(async () => await WaitEventTypeAsync(connectionB.ProcessID) == "Lock", "the second runner to wait on the checkpoint row");
+        await Projected.UntilAsync(async () => applyB.IsCompleted || await WaitEventTypeAsync(connectionB.ProcessID) == "Lock",
+            "the second runner to wait on the checkpoint row");
         secondWaits.SetResult();
 
-        Assert.Equal(events[^1].Position, await applyA);
-        await Assert.ThrowsAsync<ProjectionLeadershipLostException>(() => applyB);
+        Assert.Equal(events[^1].Position, await applyA.WaitAsync(Projected.Timeout));
+        await Assert.ThrowsAsync<ProjectionLeadershipLostException>(() => applyB.WaitAsync(Projected.Timeout));
         var seen = await TestLog.ColumnAsync<long>(fixture.Store.DataSource, $"SELECT position FROM {harness.Schema}.tally_seen_g1 ORDER BY position");
         Assert.Equal(events.Select(e => e.Position), seen);
         Assert.Empty(await harness.Admin.Parked.ListAsync(projection.Name));
@@ -58,7 +60,7 @@ public sealed class FencingTests(EventStoreFixture fixture) : IClassFixture<Even
             if (point == ProjectionFaultPoint.BeforeCommit)
             {
                 holding.TrySetResult();
-                await release;
+                await release.WaitAsync(Projected.Timeout, cancellationToken);
             }
         }
     }

@@ -84,6 +84,27 @@ public sealed class RebuildTests(EventStoreFixture fixture, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Given_a_newer_version_serving_When_an_old_node_starts_Then_it_neither_runs_nor_rebuilds_back()
+    {
+        var harness = new DaemonHarness(fixture.Store, new TestOutputLogger(output));
+        await using (var v2 = await harness.StartAsync([new TallyProjection(version: 2)]))
+        {
+            await Projected.CaughtUpAsync(fixture.Store, harness.Admin, "tally");
+        }
+
+        var checkpoint = await harness.Admin.GetCheckpointAsync("tally");
+        await TestLog.AppendAsync(fixture.Store, "old-node-" + Guid.NewGuid().ToString("N"), 5);
+        var logger = new RecordingLogger<TaskForge.Projections.Daemon.ProjectionVersionOutdatedException>();
+        await using var v1 = new TaskForge.Projections.Daemon.ProjectionDaemon(fixture.Store, [new TallyProjection(version: 1)], harness.Options(), logger);
+        await v1.StartAsync();
+
+        var refusal = await logger.Logged;
+        Assert.Contains("version 2 in the database", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal((1, 2, (int?)null), await harness.Admin.GetGenerationsAsync("tally") is var g ? (g.Active, g.ActiveVersion, g.Building) : default);
+        Assert.Equal(checkpoint, await harness.Admin.GetCheckpointAsync("tally"));
+    }
+
+    [Fact]
     public async Task Given_a_rebuild_running_When_another_is_requested_Then_it_is_refused()
     {
         var harness = new DaemonHarness(fixture.Store);

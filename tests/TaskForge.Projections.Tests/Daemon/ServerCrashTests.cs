@@ -49,7 +49,7 @@ public sealed class ServerCrashTests(ITestOutputHelper output)
         // The server dies right after a feed commit was acknowledged, before the WAL writer flushed it.
         killer.Arm();
         var acknowledged = await killer.Killed;
-        await writer;
+        await writer.WaitAsync(Projected.Timeout);
         await daemon.StopAsync();
         await cluster.StartServerAsync();
         dataSource.Clear();
