@@ -12,6 +12,7 @@ public sealed class DataLoaderRegistry
     private readonly CancellationToken _cancellationToken;
     private int _openScopes;
     private int _loaderCount;
+    private int _fallbackScheduled;
 
     public DataLoaderRegistry(CancellationToken cancellationToken = default)
     {
@@ -54,10 +55,17 @@ public sealed class DataLoaderRegistry
 
     internal void OnKeyQueued()
     {
-        if (Volatile.Read(ref _openScopes) == 0)
+        if (Volatile.Read(ref _openScopes) == 0 && Interlocked.Exchange(ref _fallbackScheduled, 1) == 0)
         {
-            // Queued from a continuation the executor does not track: dispatch once the current work yields.
-            _ = Task.Run(DispatchPending, CancellationToken.None);
+            // Queued from a continuation the executor does not track: dispatch once the current work yields
+            // (one scheduled dispatch serves every key queued until it runs).
+            _ = Task.Run(
+                () =>
+                {
+                    Volatile.Write(ref _fallbackScheduled, 0);
+                    DispatchPending();
+                },
+                CancellationToken.None);
         }
     }
 

@@ -107,4 +107,27 @@ public sealed class DataLoaderTests
         await System.Threading.Tasks.Task.Yield();
         Assert.Equal(42, await loader.LoadAsync(21).WaitAsync(TimeSpan.FromSeconds(10)));
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_resolvers_that_load_after_their_own_await_When_executed_Then_loads_still_complete()
+    {
+        var batches = 0;
+        var engine = GraphQLEngine.Create(SchemaBuilder.FromSdl("type Query { items: [Int!]! } type Int2 { v: Int }")
+            .BindField("Query", "items", async ctx =>
+            {
+                await System.Threading.Tasks.Task.Delay(1);
+                var loader = ctx.GetDataLoader<int, int>("square", (keys, _) =>
+                {
+                    Interlocked.Increment(ref batches);
+                    return new ValueTask<IReadOnlyDictionary<int, int>>(keys.ToDictionary(k => k, k => k * k));
+                });
+                return (object?)await loader.LoadManyAsync(Enumerable.Range(1, 20));
+            })
+            .Build());
+
+        var json = await Support.Run.Json("{ items }", engine: engine);
+
+        Assert.Equal("{\"data\":{\"items\":[" + string.Join(",", Enumerable.Range(1, 20).Select(i => i * i)) + "]}}", json);
+        Assert.InRange(batches, 1, 20);
+    }
 }
