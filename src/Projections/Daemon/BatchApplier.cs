@@ -17,6 +17,7 @@ internal sealed class BatchApplier(DaemonContext context, IProjection projection
     /// <summary>Applies the events after <paramref name="checkpoint"/> and returns the new checkpoint.</summary>
     public async Task<long> ApplyAsync(NpgsqlConnection connection, IReadOnlyList<RecordedEvent> events, long? checkpoint, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         if (events.Count == 1)
         {
             return await ApplyOneAsync(connection, events[0], checkpoint, cancellationToken);

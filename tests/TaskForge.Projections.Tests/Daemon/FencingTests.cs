@@ -20,7 +20,9 @@ public sealed class FencingTests(EventStoreFixture fixture) : IClassFixture<Even
         }
 
         await TestLog.AppendAsync(fixture.Store, "fenced-" + Guid.NewGuid().ToString("N"), 10);
-        var events = (await fixture.Store.ReadAllAsync(0, 1000)).Events;
+        // Other test classes share the server: an open transaction of theirs can hold our events above the horizon for a while.
+        IReadOnlyList<EventStore.Reading.RecordedEvent> events = [];
+        await Projected.UntilAsync(async () => (events = (await fixture.Store.ReadAllAsync(0, 1000)).Events).Count == 10, "the events to be visible");
         var firstHolds = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondWaits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = Applier(projection, new PauseBeforeCommit(firstHolds, secondWaits.Task));
