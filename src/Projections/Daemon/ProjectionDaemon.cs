@@ -65,16 +65,17 @@ public sealed class ProjectionDaemon : IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_stopping is null || _running is null)
+        // The host stops the hosted service and then disposes the daemon: both end here, possibly at once.
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        var running = Interlocked.Exchange(ref _running, null);
+        if (stopping is null || running is null)
         {
             return;
         }
 
-        await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken);
-        _stopping.Dispose();
-        _stopping = null;
-        _running = null;
+        await stopping.CancelAsync();
+        await running.WaitAsync(cancellationToken);
+        stopping.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

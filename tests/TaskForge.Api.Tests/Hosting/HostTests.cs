@@ -24,17 +24,39 @@ public sealed class HostTests(PostgresDatabaseFixture database) : IClassFixture<
     }
 
     [Fact]
-    public async Task Ready_fails_while_the_database_is_unreachable_and_live_still_answers()
+    public async Task Ready_fails_while_the_database_refuses_connections_and_recovers_after_while_live_still_answers()
     {
-        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = 1, Timeout = 1 }.ConnectionString;
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseSetting("ConnectionStrings:TaskForge", unreachable);
-            host.UseSetting("TaskForge:SkipMigrations", "true");
-        });
+            host.UseSetting("ConnectionStrings:TaskForge", database.ConnectionString));
         using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        await SetConnectionsAllowedAsync(false);
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            await SetConnectionsAllowedAsync(true);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
+    // Refusing new connections and ending the open ones makes the database unreachable for the host's pool.
+    private async Task SetConnectionsAllowedAsync(bool allowed)
+    {
+        await using var admin = new NpgsqlConnection(await TestCluster.AdminConnectionStringAsync());
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE {database.DatabaseName} ALLOW_CONNECTIONS {(allowed ? "true" : "false")}", admin);
+        await alter.ExecuteNonQueryAsync();
+        if (!allowed)
+        {
+            await using var terminate = new NpgsqlCommand(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.DatabaseName}' AND pid <> pg_backend_pid()", admin);
+            await terminate.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TaskForge.Api.Commands;
+using TaskForge.Domain.Projects;
+using TaskForge.Domain.Workspaces;
+using TaskForge.Projections.Feeds;
+using TaskForge.Projections.Rebuild;
+using TaskForge.Testing;
+
+namespace TaskForge.Api.Tests.Hosting;
+
+/// <summary>The composed host: a command through the handler reaches the read models through the projection daemon.</summary>
+public sealed class CommandToReadModelTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Fact]
+    public async Task A_command_handled_by_the_host_shows_in_the_actors_feed_once_the_daemon_passed_its_position()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            host.UseSetting("ConnectionStrings:TaskForge", database.ConnectionString));
+        using var client = factory.CreateClient();
+        var handler = factory.Services.GetRequiredService<CommandHandler>();
+        var (owner, workspaceId, projectId, now) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        var created = await handler.HandleAsync(new WorkspaceCommand.CreateWorkspace(owner, now, workspaceId, "Launch", "ada@example.com"));
+        var project = await handler.HandleAsync(new ProjectCommand.CreateProject(owner, now, workspaceId, projectId, "Website"));
+
+        var succeeded = Assert.IsType<CommandResult.Succeeded>(project);
+        Assert.IsType<CommandResult.Succeeded>(created);
+        await WaitForCheckpointAsync(factory.Services.GetRequiredService<ProjectionAdmin>(), "feed", succeeded.Positions[^1]);
+        var feed = await factory.Services.GetRequiredService<FeedReader>().ListAsync(owner);
+        Assert.Contains(feed.Entries, e => e.WorkspaceId == workspaceId && e.TargetId == projectId);
+        Assert.Empty((await factory.Services.GetRequiredService<FeedReader>().ListAsync(Guid.NewGuid())).Entries);
+    }
+
+    private static async Task WaitForCheckpointAsync(ProjectionAdmin admin, string projection, long position)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (await admin.GetCheckpointAsync(projection) < position)
+        {
+            Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60), $"{projection} did not reach {position}");
+            await Task.Delay(20);
+        }
+    }
+}
