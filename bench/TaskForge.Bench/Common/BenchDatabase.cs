@@ -19,9 +19,10 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public string Description => _cluster is null
+    public string Description => (_cluster is null
         ? "PostgreSQL from TASKFORGE_BENCH_PG"
-        : "a local PostgreSQL 15 cluster started by the benchmark (fsync on, synchronous_commit on, shared_buffers 256MB)";
+        : "a local PostgreSQL 15 cluster started by the benchmark (fsync on, synchronous_commit on, shared_buffers 256MB)") +
+        (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { Length: > 0 } options ? $", session options `{options}`" : "");
 
     public static async Task<BenchDatabase> StartAsync()
     {
@@ -32,7 +33,13 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"taskforge-bench-{Guid.NewGuid():N}");
         var cluster = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true);
-        return new BenchDatabase(new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { MaxPoolSize = 100 }.ConnectionString, cluster);
+        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { MaxPoolSize = 100 };
+        if (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { Length: > 0 } options)
+        {
+            builder.Options = options;
+        }
+
+        return new BenchDatabase(builder.ConnectionString, cluster);
     }
 
     public async ValueTask DisposeAsync()
