@@ -1,4 +1,5 @@
 using Npgsql;
+using TaskForge.EventStore;
 using TaskForge.EventStore.Local;
 
 namespace TaskForge.Bench.Common;
@@ -22,7 +23,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Description => (_cluster is null
         ? "PostgreSQL from TASKFORGE_BENCH_PG"
         : "a local PostgreSQL 15 cluster started by the benchmark (fsync on, synchronous_commit on, shared_buffers 256MB)") +
-        (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { Length: > 0 } options ? $", session options `{options}`" : "");
+        $", session options `{new NpgsqlConnectionStringBuilder(ConnectionString).Options}`";
 
     public static async Task<BenchDatabase> StartAsync()
     {
@@ -33,8 +34,9 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"taskforge-bench-{Guid.NewGuid():N}");
         var cluster = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true);
-        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { MaxPoolSize = 100 };
-        if (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { Length: > 0 } options)
+        // The store's own session options (generic plans for prepared statements), as the API host uses them.
+        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { MaxPoolSize = 100, Options = PostgresEventStore.GenericPlansOption };
+        if (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { } options)
         {
             builder.Options = options;
         }

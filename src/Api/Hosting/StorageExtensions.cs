@@ -23,7 +23,7 @@ public static class StorageExtensions
             Console.WriteLine($"TaskForge: no ConnectionStrings:TaskForge configured; started the embedded PostgreSQL in {folder} on port {cluster.Port}.");
         }
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => PostgresEventStore.CreateDataSource(connectionString));
         builder.Services.AddSingleton(services => new PostgresEventStore(
             services.GetRequiredService<NpgsqlDataSource>(),
             builder.Configuration.GetSection("TaskForge:EventStore").Get<EventStoreOptions>() ?? new EventStoreOptions()));

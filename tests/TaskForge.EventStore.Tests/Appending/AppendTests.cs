@@ -109,4 +109,19 @@ public sealed class AppendTests(EventStoreFixture fixture) : IClassFixture<Event
         Assert.Equal(1, ok.StreamVersion);
         await Assert.ThrowsAsync<WrongExpectedVersionException>(() => Store.AppendAsync(stream, ExpectedVersion.Exactly(5), []));
     }
+
+    [Fact]
+    public async Task The_stores_data_source_plans_prepared_statements_generically_and_appends_through_it()
+    {
+        await using var dataSource = PostgresEventStore.CreateDataSource(fixture.ConnectionString);
+        await using var store = new PostgresEventStore(dataSource);
+        await using var show = dataSource.CreateCommand("SHOW plan_cache_mode");
+
+        Assert.Equal("force_generic_plan", await show.ExecuteScalarAsync());
+        for (var i = 0; i < 8; i++)
+        {
+            // Past the five custom-plan executions PostgreSQL would otherwise start with.
+            await store.AppendAsync(TestEvents.Stream(), ExpectedVersion.NoStream, TestEvents.Many(1 + (i % 3)));
+        }
+    }
 }
