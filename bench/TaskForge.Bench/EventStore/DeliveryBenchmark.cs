@@ -18,7 +18,7 @@ public static class DeliveryBenchmark
         await using var remote = new PostgresEventStore(remoteDataSource);
         // Warm up: open pooled connections and prepare statements at the same rate, unmeasured.
         var warmUp = Enumerable.Range(0, 200).Select(i => store.AppendAsync($"delivery-warm-{i}", ExpectedVersion.NoStream,
-            [new EventData(Guid.NewGuid(), "TaskRenamed", """{"title":"x"}""", new EventMetadata("user-1", null, "bench", null, DateTimeOffset.UtcNow))]));
+            [new EventData(Guid.CreateVersion7(), "TaskRenamed", """{"title":"x"}""", new EventMetadata("user-1", null, "bench", null, DateTimeOffset.UtcNow))]));
         await Task.WhenAll(warmUp);
         var head = await HeadAsync(store);
         var sentAt = new ConcurrentDictionary<Guid, long>();
@@ -40,7 +40,7 @@ public static class DeliveryBenchmark
                 await Task.Delay(due - clock.Elapsed);
             }
 
-            var e = new EventData(Guid.NewGuid(), "TaskRenamed", """{"title":"x"}""", metadata);
+            var e = new EventData(Guid.CreateVersion7(), "TaskRenamed", """{"title":"x"}""", metadata);
             var sent = sentAt[e.EventId] = Stopwatch.GetTimestamp();
             var stream = $"delivery-{i}";
             inFlight.Add(Task.Run(async () =>
