@@ -87,7 +87,7 @@ public static class TestCluster
             ["full_page_writes"] = "off",
         };
         _cluster = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true, settings);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => _cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => _cluster.StopAndRemoveInBackground();
         return _cluster.ConnectionString();
     }
 }

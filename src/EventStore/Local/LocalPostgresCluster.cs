@@ -104,6 +104,22 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default) =>
         await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "stop"], cancellationToken);
 
+    /// <summary>
+    /// Stops the server and removes the folder from a detached process and returns at once: for an exit handler
+    /// that the process host may cut short (the test host is ended soon after its last test).
+    /// </summary>
+    public void StopAndRemoveInBackground()
+    {
+        var stop = $"{_binaries.CommandLine("pg_ctl")} -D '{PgData}' -m fast -w stop";
+        var remove = _removeOnDispose ? $"; rm -rf '{_dataDirectory}'" : "";
+        using var process = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", $"{stop} >/dev/null 2>&1{remove}"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -52,6 +52,10 @@ internal sealed class PostgresBinaries
         }
     }
 
+    /// <summary>The command line that runs a server tool (as the server user when this process is root).</summary>
+    public string CommandLine(string tool) =>
+        _asServerUser ? $"runuser -u {ServerUser} -- {Path.Combine(_binDirectory, tool)}" : Path.Combine(_binDirectory, tool);
+
     public async Task RunAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var (exit, output) = await TryRunAsync(tool, arguments, cancellationToken);
