@@ -20,7 +20,7 @@ public static class DeliveryBenchmark
         var warmUp = Enumerable.Range(0, 200).Select(i => store.AppendAsync($"delivery-warm-{i}", ExpectedVersion.NoStream,
             [new EventData(Guid.CreateVersion7(), "TaskRenamed", """{"title":"x"}""", new EventMetadata("user-1", null, "bench", null, DateTimeOffset.UtcNow))]));
         await Task.WhenAll(warmUp);
-        var head = await HeadAsync(store);
+        var (_, head) = await LogScan.ToHeadAsync(store, 5000);
         var sentAt = new ConcurrentDictionary<Guid, long>();
         var total = (int)(ratePerSecond * duration.TotalSeconds);
         using var stop = new CancellationTokenSource(duration + TimeSpan.FromSeconds(30));
@@ -78,20 +78,5 @@ public static class DeliveryBenchmark
         }
 
         return latencies;
-    }
-
-    private static async Task<long> HeadAsync(PostgresEventStore store)
-    {
-        long after = 0;
-        while (true)
-        {
-            var page = await store.ReadAllAsync(after, 5000);
-            if (page.Events.Count == 0)
-            {
-                return after;
-            }
-
-            after = page.Events[^1].Position;
-        }
     }
 }

@@ -72,7 +72,9 @@ public static class EventStoreBenchmark
             (c, i) => AppendAsync(store, $"batch-{Guid.NewGuid():N}", 50));
         var (rawBatch, batch) = (batches[0], batches[1]);
         Console.WriteLine("catch-up read");
-        var (readEvents, readSeconds) = await ReadAllAsync(store);
+        var readClock = System.Diagnostics.Stopwatch.StartNew();
+        var (readEvents, _) = await LogScan.ToHeadAsync(store, 500);
+        var readSeconds = readClock.Elapsed.TotalSeconds;
         Console.WriteLine("delivery at 1,000 events/s");
         var delivery = await DeliveryBenchmark.RunAsync(store, database.ConnectionString, ratePerSecond: 1000, duration);
 
@@ -168,23 +170,6 @@ public static class EventStoreBenchmark
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(Data, rows).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(metadata, rows).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         return insert;
-    }
-
-    private static async Task<(long Events, double Seconds)> ReadAllAsync(PostgresEventStore store)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        long after = 0, count = 0;
-        while (true)
-        {
-            var page = await store.ReadAllAsync(after, 500);
-            if (page.Events.Count == 0)
-            {
-                return (count, clock.Elapsed.TotalSeconds);
-            }
-
-            count += page.Events.Count;
-            after = page.Events[^1].Position;
-        }
     }
 
     private static string MetadataJson() =>
