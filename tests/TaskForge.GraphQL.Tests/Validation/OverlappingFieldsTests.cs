@@ -35,6 +35,18 @@ public sealed class OverlappingFieldsTests
             Error("Fields \"friends\" conflict because subfields \"x\" conflict because \"name\" and \"id\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (1, 10), (1, 20), (1, 30), (1, 40)));
 
     [Fact]
+    public void Bug_conflict_inside_nested_inline_fragments_is_reported_once() =>
+        Fails<OverlappingFieldsCanBeMergedRule>(
+            "{ search(text: \"\") { ... on SearchResult { ... on Human { v: homePlanet } ... on Droid { v: appearsIn } __typename } } }",
+            Error("Fields \"v\" conflict because they return conflicting types \"String\" and \"[Episode]!\". Use different aliases on the fields to fetch both if this was intentional.", (1, 59), (1, 90)));
+
+    [Fact]
+    public void Bug_conflict_under_three_untyped_inline_fragments_is_reported_once() =>
+        Fails<OverlappingFieldsCanBeMergedRule>(
+            "{ hero { ... { ... { ... { x: name } } x: id } } }",
+            Error("Fields \"x\" conflict because \"name\" and \"id\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", (1, 28), (1, 40)));
+
+    [Fact]
     public void Stays_fast_on_many_repeated_fragments()
     {
         var fragments = string.Join("\n", Enumerable.Range(0, 100).Select(i => $"fragment F{i} on Query {{ hero {{ name }} {(i < 99 ? $"...F{i + 1}" : string.Empty)} }}"));

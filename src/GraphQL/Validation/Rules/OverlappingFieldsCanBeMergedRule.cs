@@ -13,11 +13,18 @@ public sealed partial class OverlappingFieldsCanBeMergedRule : ValidationRule
     private readonly Dictionary<SelectionSetNode, FieldsAndFragments> _cache = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string, string, bool)> _comparedFragmentPairs = [];
     private readonly HashSet<(FieldMap, string, bool)> _comparedFieldsAndFragments = [];
+    private readonly HashSet<SelectionSetNode> _inlineFragmentSets = new(ReferenceEqualityComparer.Instance);
     private ValidationContext _context = null!;
 
     public override bool Enter(ValidationContext context, SyntaxNode node)
     {
-        if (node is SelectionSetNode selectionSet && !IsTriviallyMergeable(selectionSet))
+        if (node is InlineFragmentNode inline)
+        {
+            // An inline fragment's selections belong to the enclosing response level, which compares them
+            // already: comparing them again here would report each conflict once more per nesting.
+            _inlineFragmentSets.Add(inline.SelectionSet);
+        }
+        else if (node is SelectionSetNode selectionSet && !_inlineFragmentSets.Contains(selectionSet) && !IsTriviallyMergeable(selectionSet))
         {
             _context = context;
             foreach (var conflict in FindConflictsWithin(context.TypeInfo.ParentType, selectionSet))
