@@ -153,6 +153,8 @@ internal static class IntrospectionSdl
           INPUT_OBJECT
           "Location adjacent to an input object field definition."
           INPUT_FIELD_DEFINITION
+          "Location adjacent to a directive definition."
+          DIRECTIVE_DEFINITION
         }
         """";
 }

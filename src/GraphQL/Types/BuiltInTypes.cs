@@ -49,6 +49,9 @@ public static class BuiltInTypes
 
     public static IReadOnlyList<DirectiveDefinition> SpecifiedDirectives { get; } = [Include, Skip, Deprecated, SpecifiedBy, OneOf];
 
+    /// <summary>Whether <paramref name="name"/> is one of the specified directives (printSchema leaves those out by name, as graphql-js does).</summary>
+    public static bool IsSpecifiedDirectiveName(string name) => name is "include" or "skip" or "deprecated" or "specifiedBy" or "oneOf";
+
     public static ScalarType? GetScalar(string name) => name switch
     {
         "Int" => Int,

@@ -54,6 +54,9 @@ public enum DirectiveLocation
     EnumValue,
     InputObject,
     InputFieldDefinition,
+
+    /// <summary>graphql-js 16.15 has it (for @deprecated on directive definitions); SDL may name it, nothing applies directives there yet.</summary>
+    DirectiveDefinition,
 }
 
 public static class DirectiveLocationNames
@@ -62,7 +65,7 @@ public static class DirectiveLocationNames
     [
         "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
         "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
-        "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION",
+        "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
     ];
 
     public static string ToSpecName(this DirectiveLocation location) => Names[(int)location];

@@ -62,21 +62,21 @@ public sealed partial class SchemaBuilder
             errors.Add("Must provide only one schema definition.");
         }
 
-        if (schemaNodes.Count == 0)
-        {
-            return (factory.LookupType("Query") as ObjectType, factory.LookupType("Mutation") as ObjectType,
-                factory.LookupType("Subscription") as ObjectType, null);
-        }
-
-        var roots = new ObjectType?[3];
+        // Without a schema definition the roots are the types named Query, Mutation and Subscription, and
+        // `extend schema` adds to (or sets) them, as in graphql-js's buildSchema.
+        var roots = schemaNodes.Any(n => !n.IsExtension)
+            ? new ObjectType?[3]
+            : [factory.LookupType("Query") as ObjectType, factory.LookupType("Mutation") as ObjectType, factory.LookupType("Subscription") as ObjectType];
+        var defined = new bool[3];
         foreach (var operationType in schemaNodes.SelectMany(n => n.OperationTypes))
         {
             var index = (int)operationType.Operation;
-            if (roots[index] is not null)
+            if (defined[index])
             {
                 errors.Add($"Type for {operationType.Operation.ToString().ToLowerInvariant()} already defined in the schema. It cannot be redefined.");
             }
 
+            defined[index] = true;
             var type = factory.LookupType(operationType.Type.Name.Value);
             roots[index] = type as ObjectType;
             if (type is null)

@@ -16,7 +16,7 @@ public static class SchemaPrinter
             parts.Add(definition);
         }
 
-        parts.AddRange(schema.Directives.Where(d => !d.IsSpecified).Select(PrintDirective));
+        parts.AddRange(schema.Directives.Where(d => !BuiltInTypes.IsSpecifiedDirectiveName(d.Name)).Select(PrintDirective));
         parts.AddRange(schema.Types
             .Where(t => !(t is ScalarType { IsSpecified: true }) && !IntrospectionTypes.IsIntrospectionType(t))
             .Select(PrintType));

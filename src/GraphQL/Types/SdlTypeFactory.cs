@@ -10,14 +10,7 @@ internal sealed partial class SdlTypeFactory
     private readonly Dictionary<string, DirectiveDefinition> _directives = new(StringComparer.Ordinal);
     private readonly List<string> _errors;
 
-    public SdlTypeFactory(List<string> errors)
-    {
-        _errors = errors;
-        foreach (var directive in BuiltInTypes.SpecifiedDirectives)
-        {
-            _directives[directive.Name] = directive;
-        }
-    }
+    public SdlTypeFactory(List<string> errors) => _errors = errors;
 
     /// <summary>Types in definition order (built-in scalars redefined in SDL map to the shared instances).</summary>
     public List<NamedType> DefinedTypes { get; } = [];
@@ -58,12 +51,17 @@ internal sealed partial class SdlTypeFactory
             }
         }
 
-        Directives.AddRange(BuiltInTypes.SpecifiedDirectives);
         foreach (var directive in Directives)
         {
-            if (directive.AstNode is { } node)
+            directive.Arguments = BuildInputValues(directive.AstNode!.Arguments);
+        }
+
+        MapBuiltInDirectives();
+        foreach (var type in DefinedTypes)
+        {
+            if (type is ScalarType { IsSpecified: true })
             {
-                directive.Arguments = BuildInputValues(node.Arguments);
+                _definitions.Remove(type.Name);
             }
         }
 
@@ -106,12 +104,6 @@ internal sealed partial class SdlTypeFactory
             EnumTypeDefinitionNode => new EnumType(name, description),
             _ => new InputObjectType(name, description),
         };
-        if (type is ScalarType { IsSpecified: true })
-        {
-            _errors.Add($"Type \"{name}\" already exists in the schema. It cannot also be defined in this type definition.");
-            return;
-        }
-
         _types[name] = type;
         _definitions[name] = [node];
         DefinedTypes.Add(type);
@@ -120,11 +112,9 @@ internal sealed partial class SdlTypeFactory
     private void DeclareDirective(DirectiveDefinitionNode node)
     {
         var name = node.Name.Value;
-        if (_directives.TryGetValue(name, out var existing))
+        if (_directives.ContainsKey(name))
         {
-            _errors.Add(existing.IsSpecified
-                ? $"Directive \"@{name}\" already exists in the schema. It cannot be redefined."
-                : $"There can be only one directive named \"@{name}\".");
+            _errors.Add($"There can be only one directive named \"@{name}\".");
             return;
         }
 

@@ -31,7 +31,7 @@ internal static class NodeScripts
         await InstallLock.WaitAsync();
         try
         {
-            if (_installed || Directory.Exists(Path.Combine(RepositoryPaths.Scripts, "node_modules", "graphql-ws")))
+            if (_installed || AllDependenciesPresent())
             {
                 _installed = true;
                 return;
@@ -51,6 +51,14 @@ internal static class NodeScripts
         {
             InstallLock.Release();
         }
+    }
+
+    /// <summary>Every dependency of package.json has a folder in node_modules (a clone from before a new dependency gets it installed).</summary>
+    private static bool AllDependenciesPresent()
+    {
+        using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Scripts, "package.json")));
+        return package.RootElement.GetProperty("dependencies").EnumerateObject()
+            .All(d => Directory.Exists(Path.Combine(RepositoryPaths.Scripts, "node_modules", d.Name)));
     }
 
     private static async Task<ProcessResult> RunProcessAsync(
