@@ -1,7 +1,7 @@
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Board;
@@ -34,7 +34,7 @@ public sealed class BoardProjection : DomainProjection
         CREATE INDEX {t.Local(Tasks)}_board ON {t[Tasks]} (project_id, column_id, rank, task_id);
         """;
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
     {
         switch (e.Event)
         {

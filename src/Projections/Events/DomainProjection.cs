@@ -1,49 +1,45 @@
-using Npgsql;
-using TaskForge.Domain;
-using TaskForge.EventStore.Serialization;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 
 namespace TaskForge.Projections.Events;
 
 /// <summary>
-/// A projection of domain events planned as SQL: each event adds statements to one <see cref="SqlBatch"/>, and the
-/// whole batch goes to PostgreSQL in one round trip (statements run in order, each seeing the rows of the ones before).
-/// Events of types the domain does not know, or of families the projection does not read, are skipped.
+/// A read model of domain events planned as SQL: each event adds statements to one <see cref="SqlBatch"/>, and Marten's
+/// daemon sends the batch in the transaction that also moves the projection's progression (exactly-once, ADR 0072).
+/// A projection writes only its own tables and reads only its own tables: another projection may be behind or ahead.
 /// </summary>
-public abstract class DomainProjection : IProjection
+public abstract class DomainProjection
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _handled = new(StringComparer.Ordinal);
-
-    public static JsonEventSerializer Serializer { get; } = new(DomainEventTypes.ByName);
-
+    /// <summary>A stable lower-case name (Marten's projection name is <c>{name}_v{version}</c>).</summary>
     public abstract string Name { get; }
 
+    /// <summary>The shape of the tables and rows. Deploying a new version builds it beside the serving one (ADR 0074).</summary>
     public abstract int Version { get; }
 
+    /// <summary>Base names of the tables; each version gets <c>{name}_v{n}</c> and readers use the view <c>{name}</c>.</summary>
     public abstract IReadOnlyList<string> Tables { get; }
 
+    /// <summary>The DDL creating one version's tables and indexes (run once per version).</summary>
     public abstract string CreateTablesSql(ProjectionTables tables);
 
-    /// <summary>The event base types (e.g. <c>TaskEvent</c>) this projection reads; events of other types are not even deserialized.</summary>
+    /// <summary>The event base types (e.g. <c>TaskEvent</c>) this projection reads.</summary>
     protected abstract IReadOnlyList<Type> EventFamilies { get; }
 
-    public async Task ApplyAsync(ProjectionBatch batch, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Marten's name for this version of the projection.</summary>
+    public string MartenName => $"{Name}_v{Version}";
+
+    public bool Handles(object @event)
     {
-        var sql = new SqlBatch();
-        foreach (var recorded in batch.Events)
+        ArgumentNullException.ThrowIfNull(@event);
+        var type = @event.GetType();
+        foreach (var family in EventFamilies)
         {
-            if (Handles(recorded.Type))
-            {
-                Plan(new ProjectedEvent(recorded, Serializer.Deserialize(recorded)), batch.Tables, sql);
-            }
+            if (type.IsAssignableTo(family))
+                return true;
         }
 
-        await sql.ExecuteAsync(connection, transaction, cancellationToken);
+        return false;
     }
 
-    private bool Handles(string typeName) =>
-        _handled.GetOrAdd(typeName, name => DomainEventTypes.TypeOf(name) is { } type && EventFamilies.Any(type.IsAssignableTo));
-
     /// <summary>Adds the statements that apply one event.</summary>
-    protected abstract void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql);
+    public abstract void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql);
 }

@@ -1,16 +1,21 @@
-using System.Globalization;
-using TaskForge.EventStore.Reading;
+using JasperFx.Events;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Projections.Events;
 
-/// <summary>A recorded event with its deserialized domain event, its actor and the time it happened.</summary>
-public sealed record ProjectedEvent(RecordedEvent Recorded, object Event)
+/// <summary>A Marten event as a projection reads it: its global event id, the domain event, its actor and the time it happened.</summary>
+public sealed record ProjectedEvent(IEvent Recorded)
 {
-    public long Position => Recorded.Position;
+    /// <summary>The global event id (Marten's sequence number).</summary>
+    public long Position => Recorded.Sequence;
 
-    /// <summary>The user who caused the event (metadata), or null for system events.</summary>
-    public Guid? ActorId => Guid.TryParse(Recorded.Metadata.ActorId, CultureInfo.InvariantCulture, out var actor) ? actor : null;
+    public object Event => Recorded.Data;
 
-    /// <summary>When it happened (the command's time, from the metadata).</summary>
-    public DateTimeOffset At => Recorded.Metadata.Timestamp;
+    public string StreamId => Recorded.StreamKey ?? Recorded.StreamId.ToString();
+
+    /// <summary>The user who caused the event, or null for system events.</summary>
+    public Guid? ActorId => Recorded.ActorId();
+
+    /// <summary>When it happened (the command's time).</summary>
+    public DateTimeOffset At => Recorded.OccurredAt();
 }

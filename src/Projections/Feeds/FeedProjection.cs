@@ -3,7 +3,7 @@ using TaskForge.Domain.Comments;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Feeds;
@@ -27,7 +27,7 @@ public sealed class FeedProjection : DomainProjection
 
     public override string CreateTablesSql(ProjectionTables tables) => FeedTables.Create(tables);
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql)
     {
         var feed = new FeedStatements(tables, sql);
         switch (e.Event)

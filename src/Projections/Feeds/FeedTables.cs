@@ -1,4 +1,4 @@
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 
 namespace TaskForge.Projections.Feeds;
 

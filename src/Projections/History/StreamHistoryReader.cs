@@ -1,8 +1,9 @@
+using System.Text.Json;
+using Marten;
 using TaskForge.Domain;
-using TaskForge.EventStore;
 using TaskForge.Projections.Access;
-using TaskForge.Projections.Events;
 using TaskForge.Projections.Membership;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Projections.History;
 
@@ -10,7 +11,7 @@ namespace TaskForge.Projections.History;
 /// The history of any stream, read from the log itself (not a projection): for members of the stream's workspace, and
 /// for an inbox only its owner.
 /// </summary>
-public sealed class StreamHistoryReader(PostgresEventStore store, MembershipReader membership)
+public sealed class StreamHistoryReader(IDocumentStore store, MembershipReader membership)
 {
     /// <summary>The stream's events in version order; empty when the stream does not exist.</summary>
     /// <exception cref="WorkspaceAccessDeniedException">The user is not a member of the stream's workspace.</exception>
@@ -20,8 +21,9 @@ public sealed class StreamHistoryReader(PostgresEventStore store, MembershipRead
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         ArgumentOutOfRangeException.ThrowIfLessThan(fromVersion, 1);
-        var first = await store.ReadStreamAsync(streamId, 1, 1, cancellationToken);
-        if (first.Count == 0)
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamId, token: cancellationToken);
+        if (events.Count == 0)
         {
             return [];
         }
@@ -35,13 +37,13 @@ public sealed class StreamHistoryReader(PostgresEventStore store, MembershipRead
         }
         else
         {
-            var workspaceId = first[0].Metadata.WorkspaceId
-                ?? (DomainProjection.Serializer.IsKnown(first[0].Type) ? DomainProjection.Serializer.Deserialize(first[0]) as IWorkspaceScoped : null)?.WorkspaceId
+            var workspaceId = events[0].WorkspaceId() ?? (events[0].Data as IWorkspaceScoped)?.WorkspaceId
                 ?? throw new UnauthorizedAccessException($"The stream {streamId} belongs to no workspace; its history is not readable here.");
             await membership.RequireMemberAsync(userId, workspaceId, cancellationToken);
         }
 
-        var events = await store.ReadStreamAsync(streamId, fromVersion, long.MaxValue, cancellationToken);
-        return [.. events.Select(e => new StreamHistoryEntry(e.Position, e.Version, e.Type, e.Data, e.Metadata.ActorId, e.Metadata.Timestamp, e.CreatedAt))];
+        return [.. events.Where(e => e.Version >= fromVersion).Select(e => new StreamHistoryEntry(
+            e.Sequence, e.Version, e.EventTypeName, JsonSerializer.Serialize(e.Data, e.Data.GetType(), EventJson.Options),
+            e.Header(EventHeaders.ActorId), e.OccurredAt(), e.Timestamp))];
     }
 }

@@ -1,4 +1,4 @@
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 using static TaskForge.Domain.Workspaces.WorkspaceEvent;
 
@@ -40,7 +40,7 @@ public sealed class MembershipProjection : DomainProjection
         CREATE INDEX {t.Local(Periods)}_user ON {t[Periods]} (user_id, workspace_id);
         """;
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
     {
         switch (e.Event)
         {

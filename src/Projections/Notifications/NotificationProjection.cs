@@ -2,7 +2,7 @@ using TaskForge.Domain.Comments;
 using TaskForge.Domain.Inboxes;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 using static TaskForge.Projections.Notifications.NotificationTables;
 
@@ -29,7 +29,7 @@ public sealed class NotificationProjection : DomainProjection
 
     public override string CreateTablesSql(ProjectionTables tables) => Create(tables);
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables tables, SqlBatch sql)
     {
         var n = new NotificationStatements(tables, sql);
         switch (e.Event)

@@ -1,6 +1,6 @@
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Tasks;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Search;
@@ -31,7 +31,7 @@ public sealed class SearchProjection : DomainProjection
         CREATE INDEX {t.Local(Documents)}_task ON {t[Documents]} (task_id);
         """;
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
     {
         var documents = t[Documents];
         switch (e.Event)

@@ -2,5 +2,5 @@ using Npgsql;
 
 namespace TaskForge.Projections.Storage;
 
-/// <summary>Where the read models live: the database, the schema of their views, and the event store's schema.</summary>
-public sealed record ReadModelDatabase(NpgsqlDataSource DataSource, string Schema, string EventStoreSchema);
+/// <summary>Where the read models live: the database and the schema of their views (also Marten's schema).</summary>
+public sealed record ReadModelDatabase(NpgsqlDataSource DataSource, string Schema);

@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 
 namespace TaskForge.Projections.Storage;
@@ -8,31 +9,38 @@ namespace TaskForge.Projections.Storage;
 /// </summary>
 public sealed class SqlBatch
 {
-    private readonly List<NpgsqlBatchCommand> _commands = [];
+    private readonly List<(string Sql, object?[] Values)> _statements = [];
 
-    public int Count => _commands.Count;
+    public int Count => _statements.Count;
 
-    public void Add(string sql, params object?[] values)
+    public void Add(string sql, params object?[] values) => _statements.Add((sql, values));
+
+    /// <summary>Queues the statements, in order, on a Marten session (the daemon's projection batch).</summary>
+    public void QueueOn(IDocumentOperations operations)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
+        ArgumentNullException.ThrowIfNull(operations);
+        foreach (var (sql, values) in _statements)
         {
-            command.Parameters.Add(Sql.Parameter(value));
+            operations.QueueOperation(new SqlStatementOperation(sql, values));
         }
-
-        _commands.Add(command);
     }
 
     public async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        if (_commands.Count == 0)
+        if (_statements.Count == 0)
         {
             return;
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in _commands)
+        foreach (var (sql, values) in _statements)
         {
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var value in values)
+            {
+                command.Parameters.Add(Sql.Parameter(value));
+            }
+
             batch.BatchCommands.Add(command);
         }
 

@@ -1,6 +1,6 @@
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Tasks;
-using TaskForge.Projections.Daemon;
+using TaskForge.Projections.Marten;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Tasks;
@@ -32,7 +32,7 @@ public sealed class TaskDetailProjection : DomainProjection
         CREATE INDEX {t.Local(Comments)}_task ON {t[Comments]} (task_id, position);
         """;
 
-    protected override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
     {
         switch (e.Event)
         {

@@ -1,0 +1,31 @@
+using JasperFx.Events;
+using Marten;
+using TaskForge.Projections.Events;
+
+namespace TaskForge.Projections.Marten;
+
+/// <summary>
+/// One version of a <see cref="DomainProjection"/> as a Marten projection: the daemon hands it a page of events, it
+/// plans their statements and queues them on the daemon's session, which commits them with the progression.
+/// </summary>
+public sealed class ReadModelProjection(DomainProjection projection, string schema) : global::Marten.Events.Projections.IProjection
+{
+    public DomainProjection Projection { get; } = projection;
+
+    public ProjectionTables Tables { get; } = new(schema, projection.Version);
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var sql = new SqlBatch();
+        foreach (var e in events)
+        {
+            if (Projection.Handles(e.Data))
+                Projection.Plan(new ProjectedEvent(e), Tables, sql);
+        }
+
+        sql.QueueOn(operations);
+        return Task.CompletedTask;
+    }
+}

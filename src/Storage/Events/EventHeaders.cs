@@ -1,0 +1,19 @@
+namespace TaskForge.Storage.Events;
+
+/// <summary>
+/// The headers TaskForge writes on every event beside Marten's own metadata columns (correlation id, causation id):
+/// who acted, in which workspace, and when the command happened (the decider's clock, not the commit time).
+/// </summary>
+public static class EventHeaders
+{
+    public const string ActorId = "actor-id";
+    public const string WorkspaceId = "workspace-id";
+    public const string OccurredAt = "occurred-at";
+    public const string CommandType = "command-type";
+
+    /// <summary>The fingerprint of a keyed command, on each of its events (a key reused for another command is refused).</summary>
+    public const string Fingerprint = "command-fingerprint";
+
+    /// <summary>How many events a keyed command appended, so a replay finds them all.</summary>
+    public const string EventCount = "command-event-count";
+}
