@@ -16,4 +16,7 @@ public static class ErrorCodes
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+    public const string PersistedQueryNotTrusted = "PERSISTED_QUERY_NOT_TRUSTED";
 }

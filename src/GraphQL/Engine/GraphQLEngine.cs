@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TaskForge.GraphQL.Execution;
 using TaskForge.GraphQL.Language;
+using TaskForge.GraphQL.Persisted;
 using TaskForge.GraphQL.Protection;
 using TaskForge.GraphQL.Types;
 using TaskForge.GraphQL.Validation;
@@ -16,6 +17,7 @@ namespace TaskForge.GraphQL;
 public sealed partial class GraphQLEngine
 {
     private readonly DocumentCache<PreparedDocument> _documents;
+    private readonly PersistedOperationResolver _persisted;
     private readonly ILogger _logger;
 
     private GraphQLEngine(Schema schema, GraphQLEngineOptions options)
@@ -24,6 +26,7 @@ public sealed partial class GraphQLEngine
         Options = options;
         _documents = new DocumentCache<PreparedDocument>(options.DocumentCacheSize);
         _logger = options.Logger ?? NullLogger.Instance;
+        _persisted = new PersistedOperationResolver(options.PersistedOperations);
     }
 
     public Schema Schema { get; }
@@ -40,7 +43,13 @@ public sealed partial class GraphQLEngine
     public PrepareResult Prepare(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query;
+        var resolution = _persisted.Resolve(request);
+        if (resolution.Error is not null)
+        {
+            return PrepareResult.Failure(resolution.Error);
+        }
+
+        var query = resolution.Query;
         if (query is null)
         {
             return PrepareResult.Failure(GraphQLError.WithCode("Must provide query string.", ErrorCodes.BadRequest));
@@ -73,7 +82,17 @@ public sealed partial class GraphQLEngine
         }
 
         var limitErrors = OperationGuard.Check(Schema, operation, JsonValues.NormalizeMap(request.Variables), Options);
-        return limitErrors is null ? PrepareResult.Success(operation) : PrepareResult.Failure(limitErrors);
+        if (limitErrors is not null)
+        {
+            return PrepareResult.Failure(limitErrors);
+        }
+
+        if (resolution.RegisterHash is { } hash)
+        {
+            _persisted.Register(hash, query);
+        }
+
+        return PrepareResult.Success(operation);
     }
 
     /// <summary>Prepares and executes in one call.</summary>

@@ -11,6 +11,9 @@ public sealed record GraphQLEngineOptions
     /// <summary>Parsed and validated documents kept by query text (least recently used are evicted).</summary>
     public int DocumentCacheSize { get; init; } = 1000;
 
+    /// <summary>Operations sent by hash: automatic persisted queries (on by default) or trusted documents; null refuses hashes.</summary>
+    public Persisted.PersistedOperationOptions? PersistedOperations { get; init; } = new();
+
     public bool EnableIntrospection { get; init; } = true;
 
     /// <summary>Deepest field nesting allowed (introspection fields are not counted).</summary>

@@ -9,4 +9,8 @@ public sealed record GraphQLRequest(
     string? Query,
     string? OperationName = null,
     IReadOnlyDictionary<string, object?>? Variables = null,
-    IReadOnlyDictionary<string, object?>? Extensions = null);
+    IReadOnlyDictionary<string, object?>? Extensions = null)
+{
+    /// <summary>The GraphQL over HTTP persisted-document id (<c>sha256:&lt;hex&gt;</c>) sent instead of, or beside, <see cref="Query"/>.</summary>
+    public string? DocumentId { get; init; }
+}

@@ -10,7 +10,7 @@ namespace TaskForge.GraphQL.Http;
 /// not reach execution (syntax, validation, variable coercion); with <c>application/json</c>, 200 for every
 /// well-formed request.
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOptions options, ILogger logger)
+internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOptions options, ILogger logger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -27,7 +27,14 @@ internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOption
 
         try
         {
-            var (status, result, error) = await RunAsync(http, mediaType.Value, cancellationToken);
+            var read = await GraphQLHttpRequestReader.ReadAsync(http.Request, options, cancellationToken);
+            if (read.Batch is { } batch)
+            {
+                await RunBatchAsync(http, mediaType.Value, batch, cancellationToken);
+                return;
+            }
+
+            var (status, result, error) = await RunAsync(http, read, mediaType.Value, cancellationToken);
             if (error is not null)
             {
                 await GraphQLHttpResponseWriter.WriteErrorAsync(http.Response, mediaType.Value, error, cancellationToken);
@@ -52,9 +59,8 @@ internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOption
     }
 
     private async Task<(int Status, ExecutionResult? Result, HttpRequestError? Error)> RunAsync(
-        HttpContext http, ResponseMediaType mediaType, CancellationToken cancellationToken)
+        HttpContext http, RequestReadResult read, ResponseMediaType mediaType, CancellationToken cancellationToken)
     {
-        var read = await GraphQLHttpRequestReader.ReadAsync(http.Request, options, cancellationToken);
         if (!read.IsSuccess)
         {
             return (0, null, read.Error);
@@ -70,10 +76,16 @@ internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOption
             return (0, null, new HttpRequestError(rejected.StatusCode, rejected.Message));
         }
 
+        return await RunOneAsync(http, read.Request, context, mediaType, cancellationToken);
+    }
+
+    private async Task<(int Status, ExecutionResult? Result, HttpRequestError? Error)> RunOneAsync(
+        HttpContext http, GraphQLRequest request, RequestContext context, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
         var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson
             ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        var prepared = engine.Prepare(read.Request);
+        var prepared = engine.Prepare(request);
         if (!prepared.IsSuccess)
         {
             return (requestErrorStatus, prepared.ToErrorResult(), null);
@@ -91,7 +103,7 @@ internal sealed class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHttpOption
             return (requestErrorStatus, ExecutionResult.FromErrors([error]), null);
         }
 
-        var result = await engine.ExecuteAsync(prepared.Operation, read.Request, context, cancellationToken);
+        var result = await engine.ExecuteAsync(prepared.Operation, request, context, cancellationToken);
         return (StatusOf(result, mediaType), result, null);
     }
 

@@ -8,6 +8,13 @@ public sealed class GraphQLHttpOptions
     /// <summary>The largest POST body accepted, in bytes; a larger one gets 413. Default 1 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1 << 20;
 
+    /// <summary>
+    /// The most operations one POST may carry as a JSON array (request batching, answered with an array in the same
+    /// order). Default 0: batches are refused with 400. Each operation is prepared, limited and executed on its own,
+    /// one after the other.
+    /// </summary>
+    public int MaxBatchSize { get; set; }
+
     /// <summary>Whether queries may be sent with GET (mutations never can). Default true.</summary>
     public bool AllowGet { get; set; } = true;
 

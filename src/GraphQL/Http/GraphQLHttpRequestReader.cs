@@ -18,7 +18,7 @@ internal static class GraphQLHttpRequestReader
         {
             var query = request.Query;
             return GraphQLRequestParameters.FromQueryString(
-                query["query"], query["operationName"], query["variables"], query["extensions"]);
+                query["query"], query["documentId"], query["operationName"], query["variables"], query["extensions"]);
         }
 
         if (!HttpMethods.IsPost(request.Method))
@@ -51,12 +51,32 @@ internal static class GraphQLHttpRequestReader
         try
         {
             using var document = JsonDocument.Parse(body, JsonLimits.DocumentOptions);
-            return GraphQLRequestParameters.FromJsonBody(document.RootElement);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? ReadBatch(document.RootElement, options)
+                : GraphQLRequestParameters.FromJsonBody(document.RootElement);
         }
         catch (JsonException e)
         {
             return new HttpRequestError(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {e.Message}");
         }
+    }
+
+    /// <summary>A JSON array of requests (batching, off unless <see cref="GraphQLHttpOptions.MaxBatchSize"/> is set); each entry is read on its own.</summary>
+    private static RequestReadResult ReadBatch(JsonElement array, GraphQLHttpOptions options)
+    {
+        var count = array.GetArrayLength();
+        if (options.MaxBatchSize <= 0)
+        {
+            return new HttpRequestError(StatusCodes.Status400BadRequest, "Batched requests are not enabled on this server: send one JSON object.");
+        }
+
+        if (count == 0 || count > options.MaxBatchSize)
+        {
+            return new HttpRequestError(
+                StatusCodes.Status400BadRequest, $"A batch must hold between 1 and {options.MaxBatchSize} operations; this one holds {count}.");
+        }
+
+        return RequestReadResult.FromBatch(array.EnumerateArray().Select(GraphQLRequestParameters.FromJsonBody).ToList());
     }
 
     private static HttpRequestError? CheckContentType(string? contentType)

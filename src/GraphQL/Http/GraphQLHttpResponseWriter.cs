@@ -22,6 +22,25 @@ internal static class GraphQLHttpResponseWriter
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
 
+    public static async Task WriteBatchAsync(
+        HttpResponse response, ResponseMediaType mediaType, IReadOnlyList<ExecutionResult> results, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = mediaType == ResponseMediaType.GraphQLResponseJson ? GraphQLResponseContentType : JsonContentType;
+        using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        {
+            writer.WriteStartArray();
+            foreach (var result in results)
+            {
+                result.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
     public static Task WriteErrorAsync(
         HttpResponse response, ResponseMediaType mediaType, HttpRequestError error, CancellationToken cancellationToken)
     {

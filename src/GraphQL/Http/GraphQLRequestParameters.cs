@@ -17,6 +17,7 @@ internal static class GraphQLRequestParameters
         }
 
         string? query = null;
+        string? documentId = null;
         string? operationName = null;
         IReadOnlyDictionary<string, object?>? variables = null;
         IReadOnlyDictionary<string, object?>? extensions = null;
@@ -31,6 +32,14 @@ internal static class GraphQLRequestParameters
                     }
 
                     query = property.Value.GetString();
+                    break;
+                case "documentId":
+                    if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        return BadRequest($"The 'documentId' parameter must be a string, not {Describe(property.Value.ValueKind)}.");
+                    }
+
+                    documentId = property.Value.GetString();
                     break;
                 case "operationName":
                     if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
@@ -57,18 +66,14 @@ internal static class GraphQLRequestParameters
             }
         }
 
-        return query is null
+        return query is null && documentId is null && !IsPersisted(extensions)
             ? BadRequest("The request has no 'query' parameter: send the GraphQL document as a string in 'query'.")
-            : new GraphQLRequest(query, operationName, variables, extensions);
+            : new GraphQLRequest(query, operationName, variables, extensions) { DocumentId = documentId };
     }
 
     public static RequestReadResult FromQueryString(
-        string? query, string? operationName, string? variablesJson, string? extensionsJson)
+        string? query, string? documentId, string? operationName, string? variablesJson, string? extensionsJson)
     {
-        if (query is null)
-        {
-            return BadRequest("The request has no 'query' parameter: send the GraphQL document in the 'query' URL parameter.");
-        }
 
         if (!TryParseMapParameter("variables", variablesJson, out var variables, out var variablesError))
         {
@@ -80,8 +85,20 @@ internal static class GraphQLRequestParameters
             return extensionsError;
         }
 
-        return new GraphQLRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions);
+        if (query is null && string.IsNullOrEmpty(documentId) && !IsPersisted(extensions))
+        {
+            return BadRequest("The request has no 'query' parameter: send the GraphQL document in the 'query' URL parameter.");
+        }
+
+        return new GraphQLRequest(query, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions)
+        {
+            DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
+        };
     }
+
+    /// <summary>Apollo's automatic persisted queries send only a hash in <c>extensions.persistedQuery</c>.</summary>
+    private static bool IsPersisted(IReadOnlyDictionary<string, object?>? extensions) =>
+        extensions is not null && extensions.TryGetValue("persistedQuery", out var persisted) && persisted is not null;
 
     private static bool TryParseMapParameter(
         string name, string? json, out IReadOnlyDictionary<string, object?>? map, out HttpRequestError error)

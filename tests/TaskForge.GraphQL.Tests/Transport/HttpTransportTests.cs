@@ -128,7 +128,7 @@ public sealed class HttpTransportTests(SampleServer server) : IClassFixture<Samp
 
     [Theory]
     [InlineData("""{"query":"{ hello }" """, "not valid JSON")]
-    [InlineData("""["query"]""", "must be a JSON object")]
+    [InlineData(""" "query" """, "must be a JSON object")]
     [InlineData("""{"notquery":"{ hello }"}""", "no 'query' parameter")]
     [InlineData("""{"query":42}""", "'query' parameter must be a string")]
     [InlineData("""{"query":"{ hello }","variables":"{}"}""", "'variables' parameter must be an object")]

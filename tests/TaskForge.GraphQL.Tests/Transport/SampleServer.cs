@@ -16,13 +16,14 @@ namespace TaskForge.GraphQL.Tests.Transport;
 /// HTTP requests with the header X-Deny are refused with 403, with X-Explode the host's context factory throws;
 /// the WebSocket token "explode" makes the host's connect check throw. /graphql-strict is the same with short limits
 /// (init wait and execution timeout), for the tests of those limits; /graphql has generous ones so that a loaded
-/// machine does not trip them.
+/// machine does not trip them. /graphql takes batches of up to <see cref="MaxBatchSize"/> operations; /graphql-strict none.
 /// </summary>
 public sealed class SampleServer : IAsyncLifetime
 {
     public const string Token = "let-me-in";
     public const int MaxRequestBodyBytes = 64 * 1024;
     public const int MaxOperationsPerConnection = 3;
+    public const int MaxBatchSize = 5;
     public static readonly TimeSpan StrictTimeout = TimeSpan.FromMilliseconds(300);
 
     private readonly SampleSchema _schema = new();
@@ -46,7 +47,11 @@ public sealed class SampleServer : IAsyncLifetime
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.UseWebSockets();
-        _app.MapGraphQL("/graphql", _schema.CreateEngine(), options => Configure(options, TimeSpan.FromSeconds(30)));
+        _app.MapGraphQL("/graphql", _schema.CreateEngine(), options =>
+        {
+            Configure(options, TimeSpan.FromSeconds(30));
+            options.Http.MaxBatchSize = MaxBatchSize;
+        });
         _app.MapGraphQL("/graphql-strict", _schema.CreateEngine(StrictTimeout), options => Configure(options, StrictTimeout));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
