@@ -1,4 +1,4 @@
-using TaskForge.EventStore.Local;
+using TaskForge.Storage.Local;
 
 namespace TaskForge.Testing;
 

@@ -1,6 +1,6 @@
 using JasperFx.Events.Daemon;
 using Marten;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Versions;
 
 namespace TaskForge.Projections.Admin;

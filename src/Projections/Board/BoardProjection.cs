@@ -1,7 +1,7 @@
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Board;

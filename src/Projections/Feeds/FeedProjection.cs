@@ -3,7 +3,7 @@ using TaskForge.Domain.Comments;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Feeds;

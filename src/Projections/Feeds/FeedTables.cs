@@ -1,4 +1,4 @@
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 
 namespace TaskForge.Projections.Feeds;
 

@@ -6,7 +6,7 @@ using TaskForge.Projections.Admin;
 using TaskForge.Projections.Board;
 using TaskForge.Projections.Feeds;
 using TaskForge.Projections.History;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Membership;
 using TaskForge.Projections.Notifications;
 using TaskForge.Projections.Search;

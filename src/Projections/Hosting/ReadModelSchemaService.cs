@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Versions;
 
 namespace TaskForge.Projections.Hosting;

@@ -2,7 +2,7 @@ using TaskForge.Domain.Comments;
 using TaskForge.Domain.Inboxes;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Events;
 using static TaskForge.Projections.Notifications.NotificationTables;
 

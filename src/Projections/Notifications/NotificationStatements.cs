@@ -1,4 +1,4 @@
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Notifications;

@@ -1,6 +1,6 @@
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Tasks;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Search;

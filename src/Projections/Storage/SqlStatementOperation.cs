@@ -12,7 +12,8 @@ namespace TaskForge.Projections.Storage;
 /// </summary>
 internal sealed class SqlStatementOperation(string sql, object?[] values) : global::Marten.Internal.Operations.IStorageOperation, NoDataReturnedCall
 {
-    public Type DocumentType => typeof(SqlStatementOperation);
+    // Marten makes sure the storage of an operation's document type exists; StorageFeatures is the type its own raw SQL operations name.
+    public Type DocumentType => typeof(global::Marten.Storage.StorageFeatures);
 
     public void ConfigureCommand(Weasel.Postgresql.ICommandBuilder builder, IStorageSession session)
     {

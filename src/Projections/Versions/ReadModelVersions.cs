@@ -1,6 +1,6 @@
 using Npgsql;
 using TaskForge.Projections.Events;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 
 namespace TaskForge.Projections.Versions;
 

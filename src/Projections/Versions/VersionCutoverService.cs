@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TaskForge.Projections.Marten;
+using TaskForge.Projections.Runtime;
 
 namespace TaskForge.Projections.Versions;
 

@@ -64,7 +64,7 @@ public sealed class FeedTests(ReadModelFixture fixture) : IClassFixture<ReadMode
         Assert.True(lateFeed.Min() >= joined);
         // The removed member sees none of the workspace any more, through the reader.
         Assert.Empty((await fixture.Feed.ListAsync(early)).Entries);
-        var rows = await TestLog.ColumnAsync<long>(fixture.Store.DataSource, $"SELECT position FROM rm.feed_entries WHERE user_id = '{early}'");
+        var rows = await TestLog.ColumnAsync<long>(fixture.DataSource, $"SELECT position FROM rm.feed_entries WHERE user_id = '{early}'");
         Assert.Contains(before, rows);
         Assert.DoesNotContain(removed, rows);
         Assert.DoesNotContain(after, rows);

@@ -117,7 +117,7 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
 
         Assert.Empty((await fixture.Notifications.ListAsync(member)).Notifications);
         Assert.Equal(0, await fixture.Notifications.UnreadCountAsync(member));
-        var rows = await TestLog.ColumnAsync<string>(fixture.Store.DataSource, $"SELECT kind FROM rm.notifications WHERE user_id = '{member}'");
+        var rows = await TestLog.ColumnAsync<string>(fixture.DataSource, $"SELECT kind FROM rm.notifications WHERE user_id = '{member}'");
         Assert.Equal([NotificationKinds.Assigned], rows);
     }
 

@@ -1,12 +1,12 @@
+using JasperFx.Events;
+using Marten;
 using TaskForge.Domain;
-using TaskForge.EventStore;
-using TaskForge.EventStore.Appending;
-using TaskForge.Projections.Events;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Projections.Tests.Support;
 
-/// <summary>Appends domain events as the command handler would: stable type names, JSON bodies, actor and workspace in the metadata.</summary>
-public sealed class DomainLog(PostgresEventStore store)
+/// <summary>Appends domain events as the command path would: actor, workspace and the command's time in the headers.</summary>
+public sealed class DomainLog(IDocumentStore store)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
     private int _tick;
@@ -14,13 +14,20 @@ public sealed class DomainLog(PostgresEventStore store)
     /// <summary>Appends the events to the stream and returns their positions (global event ids).</summary>
     public async Task<IReadOnlyList<long>> AppendAsync(string streamId, Guid? actor, params object[] events)
     {
-        var data = events.Select(e => new EventData(
-            Guid.NewGuid(),
-            DomainProjection.Serializer.TypeName(e),
-            DomainProjection.Serializer.Serialize(e),
-            new EventMetadata(actor?.ToString(), (e as IWorkspaceScoped)?.WorkspaceId, null, null, Start.AddMinutes(Interlocked.Increment(ref _tick))))).ToList();
-        var result = await store.AppendAsync(streamId, ExpectedVersion.Any, data);
-        return result.Positions;
+        await using var session = store.LightweightSession();
+        var wrapped = events.Select(e =>
+        {
+            var @event = EventEnvelope.Wrap(e);
+            if (actor is not null)
+                @event.SetHeader(EventHeaders.ActorId, actor.Value.ToString());
+            if ((e as IWorkspaceScoped)?.WorkspaceId is { } workspace)
+                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
+            @event.SetHeader(EventHeaders.OccurredAt, Start.AddMinutes(Interlocked.Increment(ref _tick)).ToString("O"));
+            return @event;
+        }).ToArray();
+        session.Events.Append(streamId, wrapped);
+        await session.SaveChangesAsync();
+        return [.. wrapped.Select(e => e.Sequence)];
     }
 
     public async Task<long> AppendOneAsync(string streamId, Guid? actor, object @event) => (await AppendAsync(streamId, actor, @event))[0];

@@ -1,22 +1,19 @@
 using System.Diagnostics;
-using TaskForge.EventStore;
-using TaskForge.Projections.Rebuild;
+using Npgsql;
+using TaskForge.Projections.Admin;
 
 namespace TaskForge.Projections.Tests.Support;
 
-/// <summary>Waits for projections by their checkpoints (never by sleeping a fixed time).</summary>
+/// <summary>Waits for projections by their progression (never by sleeping a fixed time).</summary>
 public static class Projected
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Waits until every named projection's serving generation has applied the log's last event.</summary>
-    public static async Task CaughtUpAsync(PostgresEventStore store, ProjectionAdmin admin, params string[] projections)
+    /// <summary>Waits until every projection of the admin has applied the log's last event.</summary>
+    public static async Task CaughtUpAsync(NpgsqlDataSource dataSource, ProjectionAdmin admin, string schema)
     {
-        var head = await TestLog.HeadAsync(store);
-        foreach (var projection in projections)
-        {
-            await UntilAsync(async () => await admin.GetCheckpointAsync(projection) >= head, $"{projection} to reach {head}");
-        }
+        var head = await TestLog.HeadAsync(dataSource, schema);
+        await UntilAsync(async () => (await admin.ListAsync()).All(p => p.Progression >= head), $"every projection to reach {head}");
     }
 
     /// <summary>Polls a condition on the database, checking about every 20 ms, and fails after the timeout.</summary>

@@ -1,26 +1,26 @@
+using Marten;
 using Npgsql;
-using TaskForge.EventStore;
-using TaskForge.EventStore.Appending;
 
 namespace TaskForge.Projections.Tests.Support;
 
-/// <summary>Appends plain test events and reads what the log holds.</summary>
+/// <summary>What the log holds.</summary>
 public static class TestLog
 {
-    public static EventData Event(string body = "ordinary") =>
-        new(Guid.NewGuid(), "TestHappened", $$"""{"body":"{{body}}"}""", new EventMetadata(null, null, null, null, DateTimeOffset.UtcNow));
-
-    public static async Task AppendAsync(PostgresEventStore store, string streamId, int count, string body = "ordinary") =>
-        await store.AppendAsync(streamId, ExpectedVersion.Any, [.. Enumerable.Range(0, count).Select(_ => Event(body))]);
-
-    public static async Task<long> HeadAsync(PostgresEventStore store)
+    public static async Task AppendAsync(IDocumentStore store, string streamId, int count, string body = "ordinary")
     {
-        await using var command = store.DataSource.CreateCommand($"SELECT coalesce(max(id), 0) FROM {store.Schema}.events");
+        await using var session = store.LightweightSession();
+        session.Events.Append(streamId, [.. Enumerable.Range(0, count).Select(_ => (object)new TestHappened(body))]);
+        await session.SaveChangesAsync();
+    }
+
+    public static async Task<long> HeadAsync(NpgsqlDataSource dataSource, string schema)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT coalesce(max(seq_id), 0) FROM {schema}.mt_events");
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public static async Task<List<long>> PositionsAsync(PostgresEventStore store) =>
-        await ColumnAsync<long>(store.DataSource, $"SELECT id FROM {store.Schema}.events ORDER BY id");
+    public static async Task<List<long>> PositionsAsync(NpgsqlDataSource dataSource, string schema) =>
+        await ColumnAsync<long>(dataSource, $"SELECT seq_id FROM {schema}.mt_events ORDER BY seq_id");
 
     public static async Task<List<T>> ColumnAsync<T>(NpgsqlDataSource dataSource, string sql)
     {
@@ -35,3 +35,6 @@ public static class TestLog
         return values;
     }
 }
+
+/// <summary>A plain event of no workspace, outside the domain's families (projections skip it).</summary>
+public sealed record TestHappened(string Body);

@@ -1,14 +1,15 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events.Projections;
 using TaskForge.Projections.Events;
 
-namespace TaskForge.Projections.Marten;
+namespace TaskForge.Projections.Runtime;
 
 /// <summary>
 /// One version of a <see cref="DomainProjection"/> as a Marten projection: the daemon hands it a page of events, it
 /// plans their statements and queues them on the daemon's session, which commits them with the progression.
 /// </summary>
-public sealed class ReadModelProjection(DomainProjection projection, string schema) : global::Marten.Events.Projections.IProjection
+public sealed class ReadModelProjection(DomainProjection projection, string schema) : IProjection
 {
     public DomainProjection Projection { get; } = projection;
 

@@ -1,4 +1,4 @@
-namespace TaskForge.Storage.Marten;
+namespace TaskForge.Storage.EventStore;
 
 /// <summary>Where and how TaskForge's Marten store keeps the log.</summary>
 public sealed record EventStoreSettings

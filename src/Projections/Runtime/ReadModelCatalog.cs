@@ -1,6 +1,6 @@
 using TaskForge.Projections.Events;
 
-namespace TaskForge.Projections.Marten;
+namespace TaskForge.Projections.Runtime;
 
 /// <summary>The read models one process projects, each as its Marten projection over the read-model schema.</summary>
 public sealed class ReadModelCatalog

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace TaskForge.Projections.Marten;
+namespace TaskForge.Projections.Runtime;
 
 /// <summary>
 /// The table names of one version of a projection: <c>{schema}.{table}_v{version}</c>. Readers query the view

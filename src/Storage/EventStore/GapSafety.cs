@@ -1,6 +1,6 @@
 using Marten;
 
-namespace TaskForge.Storage.Marten;
+namespace TaskForge.Storage.EventStore;
 
 /// <summary>
 /// The async daemon's gap settings that keep "no event is ever skipped" (guarantee 3, ADR 0071). A transaction that took

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace TaskForge.Storage.Marten;
+namespace TaskForge.Storage.EventStore;
 
 /// <summary>The one NpgsqlDataSource of a process: Marten, Wolverine and the readers share its pool.</summary>
 public static class TaskForgeDataSource

@@ -6,7 +6,7 @@ using TaskForge.Domain;
 using TaskForge.Storage.Events;
 using Weasel.Core;
 
-namespace TaskForge.Storage.Marten;
+namespace TaskForge.Storage.EventStore;
 
 /// <summary>TaskForge's event store on Marten: the one place its non-default Marten settings are made, each with why.</summary>
 public static class EventStoreConfiguration

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using JasperFx.Events;
+
+namespace TaskForge.Storage.Events;
+
+/// <summary>
+/// Wraps a domain event in Marten's <see cref="Event{T}"/> before it is appended, so the caller sets its id (derived
+/// from an idempotency key) and headers itself. Marten appends an <see cref="IEvent"/> as given.
+/// </summary>
+public static class EventEnvelope
+{
+    private static readonly ConcurrentDictionary<Type, Func<object, IEvent>> Factories = new();
+
+    public static IEvent Wrap(object data, Guid? id = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var @event = Factories.GetOrAdd(data.GetType(), Factory)(data);
+        if (id is { } eventId)
+            @event.Id = eventId;
+        return @event;
+    }
+
+    private static Func<object, IEvent> Factory(Type type)
+    {
+        var eventType = typeof(Event<>).MakeGenericType(type);
+        return data => (IEvent)Activator.CreateInstance(eventType, data)!;
+    }
+}
