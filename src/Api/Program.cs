@@ -1,11 +1,9 @@
 using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
-using TaskForge.Projections.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddTaskForgeStorageAsync();
 builder.Services.AddTaskForgeCommands();
-builder.Services.AddTaskForgeProjections(runDaemon: builder.Configuration.GetValue("TaskForge:RunProjections", true));
 
 var app = builder.Build();
 app.MapTaskForgeHealth();

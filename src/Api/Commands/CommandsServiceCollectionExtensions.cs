@@ -6,16 +6,14 @@ namespace TaskForge.Api.Commands;
 public static class CommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the command path (<see cref="CommandHandler"/>), its cache of long streams' states and the history
-    /// reader. Needs the event store (<c>AddTaskForgeStorageAsync</c>) registered.
+    /// Registers the command path: <see cref="CommandHandler"/> (through Wolverine), its <see cref="CommandExecutor"/>,
+    /// the cache of long streams' states and the history reader. Needs Marten and Wolverine registered.
     /// </summary>
     public static IServiceCollection AddTaskForgeCommands(this IServiceCollection services)
     {
         services.AddSingleton(_ => new StateCache());
-        services.AddSingleton(provider => new CommandHandler(
-            provider.GetRequiredService<EventStore.PostgresEventStore>(),
-            provider.GetRequiredService<StateCache>(),
-            provider.GetService<ILogger<CommandHandler>>()));
+        services.AddSingleton<CommandExecutor>();
+        services.AddSingleton<CommandHandler>();
         services.AddSingleton<HistoryReader>();
         return services;
     }

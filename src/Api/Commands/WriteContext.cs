@@ -1,33 +1,35 @@
+using System.Globalization;
+using JasperFx.Events;
 using TaskForge.Api.Commands.Idempotency;
 using TaskForge.Api.Commands.Plans;
-using TaskForge.EventStore.Appending;
-using TaskForge.EventStore.Serialization;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Commands;
 
 /// <summary>What one handled command writes on every event: ids, metadata and headers.</summary>
 internal sealed record WriteContext(CommandPlan Plan, IdempotencyKey? Key, string? Fingerprint, string CorrelationId, Guid CommandId)
 {
-    public IReadOnlyList<EventData> ToEventData(IReadOnlyList<object> events, JsonEventSerializer serializer)
+    /// <summary>The decided events as Marten events, with their ids (derived from the key, when there is one) and headers.</summary>
+    public IReadOnlyList<IEvent> ToEvents(IReadOnlyList<object> events)
     {
-        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [CommandHeaders.CommandType] = Plan.Command.GetType().Name,
-        };
-        if (Key is not null && Fingerprint is not null)
-        {
-            headers[CommandHeaders.Fingerprint] = Fingerprint;
-            headers[CommandHeaders.EventCount] = events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var metadata = new EventMetadata(Plan.ActorId.ToString(), Plan.WorkspaceId, CorrelationId, CommandId.ToString(), Plan.Now, headers);
-        var data = new EventData[events.Count];
+        var wrapped = new IEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var @event = events[i];
-            data[i] = new EventData(Key?.EventId(i) ?? Guid.CreateVersion7(), serializer.TypeName(@event), serializer.Serialize(@event), metadata);
+            var @event = EventEnvelope.Wrap(events[i], Key?.EventId(i) ?? Guid.CreateVersion7());
+            @event.SetHeader(EventHeaders.ActorId, Plan.ActorId.ToString());
+            if (Plan.WorkspaceId is { } workspace)
+                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
+            @event.SetHeader(EventHeaders.OccurredAt, Plan.Now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            @event.SetHeader(EventHeaders.CommandType, Plan.Command.GetType().Name);
+            if (Key is not null && Fingerprint is not null)
+            {
+                @event.SetHeader(EventHeaders.Fingerprint, Fingerprint);
+                @event.SetHeader(EventHeaders.EventCount, events.Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            wrapped[i] = @event;
         }
 
-        return data;
+        return wrapped;
     }
 }

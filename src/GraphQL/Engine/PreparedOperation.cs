@@ -73,6 +73,22 @@ public sealed class PreparedOperation
         return bySignature.Count >= MaxSignatures ? new FieldPlanCache() : bySignature.GetOrAdd(signature, _ => new FieldPlanCache());
     }
 
+    private int _usesIncrementalDelivery = -1;
+
+    /// <summary>Whether the document uses @defer or @stream: only then can a response come in several parts.</summary>
+    public bool UsesIncrementalDelivery
+    {
+        get
+        {
+            if (_usesIncrementalDelivery < 0)
+            {
+                _usesIncrementalDelivery = Execution.Incremental.DirectiveScan.UsesDeferOrStream(Document) ? 1 : 0;
+            }
+
+            return _usesIncrementalDelivery == 1;
+        }
+    }
+
     /// <summary>Depth, aliases and root fields of the operation, measured once.</summary>
     internal Protection.OperationShape? Shape { get; set; }
 }

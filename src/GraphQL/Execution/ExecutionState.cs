@@ -17,7 +17,8 @@ internal sealed class ExecutionState
         IReadOnlyDictionary<string, object?> variables,
         RequestContext requestContext,
         ILogger logger,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool incremental = false)
     {
         Schema = schema;
         Operation = operation;
@@ -26,8 +27,13 @@ internal sealed class ExecutionState
         DataLoaders = new DataLoaderRegistry(cancellationToken);
         Logger = logger;
         CancellationToken = cancellationToken;
-        Plans = operation.PlansFor(variables);
+        // Incremental executions collect per execution: which fragments are deferred depends on their variables.
+        Incremental = incremental ? new Incremental.IncrementalState() : null;
+        Plans = incremental ? new FieldPlanCache() : operation.PlansFor(variables);
     }
+
+    /// <summary>Set when @defer/@stream are honoured in this execution.</summary>
+    public Incremental.IncrementalState? Incremental { get; }
 
     public Schema Schema { get; }
 
@@ -52,6 +58,25 @@ internal sealed class ExecutionState
         lock (_errorsGate)
         {
             (_errors ??= []).Add(error);
+        }
+    }
+
+    public int ErrorCount
+    {
+        get
+        {
+            lock (_errorsGate)
+            {
+                return _errors?.Count ?? 0;
+            }
+        }
+    }
+
+    public List<GraphQLError> ErrorsSince(int start)
+    {
+        lock (_errorsGate)
+        {
+            return _errors is null || _errors.Count <= start ? [] : _errors.GetRange(start, _errors.Count - start);
         }
     }
 

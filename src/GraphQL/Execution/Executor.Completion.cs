@@ -65,7 +65,16 @@ internal sealed partial class Executor
         var items = sequence as IList ?? sequence.Cast<object?>().ToList();
         var listPath = path.Materialize();
         var itemType = type.OfType;
-        var values = new object?[items.Count];
+        var count = items.Count;
+        if (state.Incremental is { } incremental && path.IsField
+            && Incremental.IncrementalState.IsStreamed(field.Node, state.Variables, out var initialCount, out var label) && initialCount < count)
+        {
+            // The rest of the list goes out later, as the stream's items (graphql-js sends no stream when all fit).
+            count = initialCount;
+            incremental.OnStream(new Incremental.StreamRecord(listPath, label, incremental.Current, field, itemType, items, initialCount));
+        }
+
+        var values = new object?[count];
         List<Task>? pending = null;
         var bubbled = false;
         using (state.DataLoaders.EnterScope())

@@ -61,6 +61,7 @@ internal sealed partial class Executor(ExecutionState state)
 
     private ValueTask<object?> ExecuteFields(ObjectType type, object? source, ResultPath path, CollectedField[] fields)
     {
+        state.Incremental?.OnObject(fields, type, source, path);
         var map = new ResultMap(fields);
         List<Task>? pending = null;
         var bubbled = false;

@@ -31,13 +31,18 @@ internal static class FieldCollector
         return Collect(state, type, sets);
     }
 
+    /// <summary>Collects the selections of deferred fragments themselves (their own deferred fragments stay deferred).</summary>
+    public static CollectedField[] CollectDeferred(ExecutionState state, ObjectType type, List<SelectionSetNode> selectionSets) =>
+        Collect(state, type, selectionSets);
+
     private static CollectedField[] Collect(ExecutionState state, ObjectType type, List<SelectionSetNode> selectionSets)
     {
         var fields = new FieldGroups();
         HashSet<string>? visitedFragments = null;
+        List<Incremental.DeferredFragment>? deferred = null;
         foreach (var selectionSet in selectionSets)
         {
-            CollectInto(state, type, selectionSet, fields, ref visitedFragments);
+            CollectInto(state, type, selectionSet, fields, ref visitedFragments, ref deferred);
         }
 
         var result = new CollectedField[fields.Count];
@@ -45,6 +50,11 @@ internal static class FieldCollector
         {
             var (key, nodes) = fields[i];
             result[i] = new CollectedField(key, type, state.Schema.GetField(type, nodes[0].Name.Value), nodes);
+        }
+
+        if (deferred is not null)
+        {
+            state.Incremental!.SetDeferred(result, deferred);
         }
 
         return result;
@@ -55,7 +65,8 @@ internal static class FieldCollector
         ObjectType type,
         SelectionSetNode selectionSet,
         FieldGroups fields,
-        ref HashSet<string>? visitedFragments)
+        ref HashSet<string>? visitedFragments,
+        ref List<Incremental.DeferredFragment>? deferred)
     {
         foreach (var selection in selectionSet.Selections)
         {
@@ -72,7 +83,13 @@ internal static class FieldCollector
                 case InlineFragmentNode inline:
                     if (inline.TypeCondition is null || Applies(state.Schema, inline.TypeCondition, type))
                     {
-                        CollectInto(state, type, inline.SelectionSet, fields, ref visitedFragments);
+                        if (state.Incremental is not null && Incremental.IncrementalState.IsDeferred(inline.Directives, state.Variables, out var label))
+                        {
+                            (deferred ??= []).Add(new Incremental.DeferredFragment(inline.SelectionSet, label));
+                            continue;
+                        }
+
+                        CollectInto(state, type, inline.SelectionSet, fields, ref visitedFragments, ref deferred);
                     }
 
                     break;
@@ -86,7 +103,13 @@ internal static class FieldCollector
 
                     if (Applies(state.Schema, fragment.TypeCondition, type))
                     {
-                        CollectInto(state, type, fragment.SelectionSet, fields, ref visitedFragments);
+                        if (state.Incremental is not null && Incremental.IncrementalState.IsDeferred(spread.Directives, state.Variables, out var label))
+                        {
+                            (deferred ??= []).Add(new Incremental.DeferredFragment(fragment.SelectionSet, label));
+                            continue;
+                        }
+
+                        CollectInto(state, type, fragment.SelectionSet, fields, ref visitedFragments, ref deferred);
                     }
 
                     break;

@@ -6,6 +6,9 @@ namespace TaskForge.GraphQL.Execution;
 /// </summary>
 internal readonly struct PathRef(ResultPath parent, string? key, int index)
 {
+    /// <summary>The path of a field's own value (not of a list item).</summary>
+    public bool IsField => key is not null;
+
     public ResultPath Materialize() => key is not null ? parent.Append(key) : parent.Append(index);
 
     public IReadOnlyList<object> ToList() => Materialize().ToList();

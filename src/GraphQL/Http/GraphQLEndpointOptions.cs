@@ -10,4 +10,7 @@ public sealed class GraphQLEndpointOptions
 
     /// <summary>graphql-transport-ws on the same path: init timeout, connection_init callback.</summary>
     public GraphQLWebSocketOptions WebSockets { get; } = new();
+
+    /// <summary>graphql-sse on the same path: distinct and single connection modes, keep-alive, reservation limits.</summary>
+    public ServerSentEvents.GraphQLSseOptions Sse { get; } = new();
 }

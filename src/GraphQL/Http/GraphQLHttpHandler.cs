@@ -99,7 +99,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHt
 
         if (kind == OperationKind.Subscription)
         {
-            var error = GraphQLError.WithCode("Subscriptions are served over WebSocket (graphql-transport-ws), not plain HTTP.", ErrorCodes.BadRequest);
+            var error = GraphQLError.WithCode("Subscriptions are served over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream), not plain HTTP.", ErrorCodes.BadRequest);
             return (requestErrorStatus, ExecutionResult.FromErrors([error]), null);
         }
 

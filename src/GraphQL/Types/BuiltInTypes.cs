@@ -49,6 +49,33 @@ public static class BuiltInTypes
 
     public static IReadOnlyList<DirectiveDefinition> SpecifiedDirectives { get; } = [Include, Skip, Deprecated, SpecifiedBy, OneOf];
 
+    /// <summary>@defer as graphql-js 17 defines it; a schema has it after <see cref="SchemaBuilder.AddDeferAndStreamDirectives"/>.</summary>
+    public static readonly DirectiveDefinition Defer = new(
+        "defer", "Directs the executor to defer this fragment when the `if` argument is true or undefined.")
+    {
+        Arguments =
+        [
+            Defaulted(new InputValueDefinition("if", new NonNullType(Boolean), "Deferred when true or undefined."), true, new Language.BooleanValueNode(true)),
+            new InputValueDefinition("label", String, "Unique name"),
+        ],
+        Locations = [DirectiveLocation.FragmentSpread, DirectiveLocation.InlineFragment],
+        IsSpecified = true,
+    };
+
+    /// <summary>@stream as graphql-js 17 defines it; a schema has it after <see cref="SchemaBuilder.AddDeferAndStreamDirectives"/>.</summary>
+    public static readonly DirectiveDefinition Stream = new(
+        "stream", "Directs the executor to stream plural fields when the `if` argument is true or undefined.")
+    {
+        Arguments =
+        [
+            Defaulted(new InputValueDefinition("initialCount", new NonNullType(Int), "Number of items to return immediately"), 0, new Language.IntValueNode("0")),
+            Defaulted(new InputValueDefinition("if", new NonNullType(Boolean), "Stream when true or undefined."), true, new Language.BooleanValueNode(true)),
+            new InputValueDefinition("label", String, "Unique name"),
+        ],
+        Locations = [DirectiveLocation.Field],
+        IsSpecified = true,
+    };
+
     /// <summary>Whether <paramref name="name"/> is one of the specified directives (printSchema leaves those out by name, as graphql-js does).</summary>
     public static bool IsSpecifiedDirectiveName(string name) => name is "include" or "skip" or "deprecated" or "specifiedBy" or "oneOf";
 
@@ -61,6 +88,14 @@ public static class BuiltInTypes
         "ID" => Id,
         _ => null,
     };
+
+    private static InputValueDefinition Defaulted(InputValueDefinition input, object value, Language.ValueNode literal)
+    {
+        input.HasDefaultValue = true;
+        input.DefaultValue = value;
+        input.DefaultValueLiteral = literal;
+        return input;
+    }
 
     private static ScalarType Scalar(string name, IScalarCoercion coercion) =>
         new(name, coercion, BuiltInScalars.Description(name));

@@ -31,7 +31,7 @@ public sealed partial class SchemaBuilder
             }
         }
 
-        var factory = new SdlTypeFactory(errors);
+        var factory = new SdlTypeFactory(errors) { AddDeferAndStream = _incrementalDelivery };
         factory.Build(definitions);
         SdlDirectiveValidator.Validate(definitions, factory.Directives, errors);
         var (query, mutation, subscription, description) = ResolveRootTypes(definitions, factory, errors);

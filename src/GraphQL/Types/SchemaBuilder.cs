@@ -21,6 +21,7 @@ namespace TaskForge.GraphQL.Types;
 public sealed partial class SchemaBuilder
 {
     private readonly List<string> _documents = [];
+    private bool _incrementalDelivery;
     private readonly Dictionary<(string Type, string Field), FieldResolver> _resolvers = [];
     private readonly Dictionary<(string Type, string Field), SubscriptionResolver> _subscribers = [];
     private readonly Dictionary<(string Type, string Field), int> _costs = [];
@@ -38,6 +39,16 @@ public sealed partial class SchemaBuilder
     {
         ArgumentNullException.ThrowIfNull(sdl);
         _documents.Add(sdl);
+        return this;
+    }
+
+    /// <summary>
+    /// Gives the schema graphql-js 17's <c>@defer</c> and <c>@stream</c> (unless the SDL defines them itself), so that
+    /// operations may ask for incremental delivery (docs/adr/0038).
+    /// </summary>
+    public SchemaBuilder AddDeferAndStreamDirectives()
+    {
+        _incrementalDelivery = true;
         return this;
     }
 

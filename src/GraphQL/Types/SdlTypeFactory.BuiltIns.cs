@@ -10,6 +10,9 @@ namespace TaskForge.GraphQL.Types;
 /// </summary>
 internal sealed partial class SdlTypeFactory
 {
+    /// <summary>Whether @defer and @stream follow the SDL's directives (when it does not define them).</summary>
+    public bool AddDeferAndStream { get; init; }
+
     private void MapBuiltInDirectives()
     {
         for (var i = 0; i < Directives.Count; i++)
@@ -27,6 +30,17 @@ internal sealed partial class SdlTypeFactory
             if (!_directives.ContainsKey(builtIn.Name))
             {
                 Directives.Add(builtIn);
+            }
+        }
+
+        if (AddDeferAndStream)
+        {
+            foreach (var incremental in (DirectiveDefinition[])[BuiltInTypes.Defer, BuiltInTypes.Stream])
+            {
+                if (_directives.TryAdd(incremental.Name, incremental))
+                {
+                    Directives.Add(incremental);
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ using TaskForge.GraphQL.Validation.Rules;
 
 namespace TaskForge.GraphQL.Validation;
 
-/// <summary>The rules graphql-js exports as specifiedRules (without @defer/@stream ones), in the same order.</summary>
+/// <summary>The rules graphql-js exports as specifiedRules (graphql-js 17's, with its @defer/@stream rules, which apply when the schema has those directives), in the same order.</summary>
 public static class SpecifiedRules
 {
     public static IReadOnlyList<ValidationRule> Create() =>
@@ -33,6 +33,10 @@ public static class SpecifiedRules
         new VariablesInAllowedPositionRule(),
         new OverlappingFieldsCanBeMergedRule(),
         new UniqueInputFieldNamesRule(),
+        new DeferStreamDirectiveOnRootFieldRule(),
+        new DeferStreamDirectiveOnValidOperationsRule(),
+        new DeferStreamDirectiveLabelRule(),
+        new StreamDirectiveOnListFieldRule(),
         new MaxIntrospectionDepthRule(),
     ];
 }

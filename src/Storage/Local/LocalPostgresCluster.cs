@@ -27,6 +27,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>False when <see cref="StartServerAsync"/> found a server already running on this data directory and reused it.</summary>
+    public bool StartedByThisProcess { get; private set; }
+
     public string DataDirectory => _dataDirectory;
 
     public string ConnectionString(string database = "postgres") =>
@@ -84,10 +87,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (status == 0 && await ReadRunningPortAsync(cancellationToken) is int running)
         {
             Port = running;
+            StartedByThisProcess = false;
             return;
         }
 
         await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-l", LogFile, "-o", $"-p {Port}", "-w", "-t", "60", "start"], cancellationToken);
+        StartedByThisProcess = true;
     }
 
     /// <summary>
@@ -103,6 +108,22 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken = default) =>
         await _binaries.RunAsync("pg_ctl", ["-D", PgData, "-m", "fast", "-w", "stop"], cancellationToken);
+
+    /// <summary>
+    /// Stops the server gracefully (smart: waits for sessions to end) for up to <paramref name="graceful"/>, then fast
+    /// (rolls back open transactions and disconnects). True when it was running and is stopped now.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan graceful, CancellationToken cancellationToken = default)
+    {
+        var (status, _) = await _binaries.TryRunAsync("pg_ctl", ["-D", PgData, "status"], cancellationToken);
+        if (status != 0)
+            return false;
+        var seconds = Math.Max(1, (int)graceful.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (smart, _) = await _binaries.TryRunAsync("pg_ctl", ["-D", PgData, "-m", "smart", "-w", "-t", seconds, "stop"], cancellationToken);
+        if (smart != 0)
+            await StopAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Stops the server and removes the folder from a detached process and returns at once: for an exit handler

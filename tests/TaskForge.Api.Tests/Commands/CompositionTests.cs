@@ -9,17 +9,14 @@ namespace TaskForge.Api.Tests.Commands;
 public sealed class CompositionTests(CommandFixture fixture) : IClassFixture<CommandFixture>
 {
     [Fact]
-    public async Task Given_the_event_store_registered_When_AddTaskForgeCommands_Then_one_handler_and_the_history_reader_resolve_and_work()
+    public async Task Given_the_API_composition_When_resolved_Then_one_handler_and_the_history_reader_resolve_and_work()
     {
-        var services = new ServiceCollection().AddLogging().AddSingleton(fixture.Store).AddTaskForgeCommands();
-        await using var provider = services.BuildServiceProvider();
-
-        var handler = provider.GetRequiredService<CommandHandler>();
+        var handler = fixture.Host.Services.GetRequiredService<CommandHandler>();
         var board = await TestBoard.CreateAsync(handler);
         var taskId = await board.NewTaskAsync();
-        var history = await provider.GetRequiredService<HistoryReader>().ReadAsync(board.Owner, board.WorkspaceId, StreamIds.Task(taskId));
+        var history = await fixture.Host.Services.GetRequiredService<HistoryReader>().ReadAsync(board.Owner, board.WorkspaceId, StreamIds.Task(taskId));
 
-        Assert.Same(handler, provider.GetRequiredService<CommandHandler>());
+        Assert.Same(handler, fixture.Host.Services.GetRequiredService<CommandHandler>());
         Assert.Equal(2, Assert.IsType<HistoryResult.Read>(history).Entries.Count);
     }
 }

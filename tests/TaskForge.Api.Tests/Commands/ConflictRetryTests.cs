@@ -138,7 +138,7 @@ public sealed class ConflictRetryTests(CommandFixture fixture) : IClassFixture<C
 
     private async Task<TaskState.Active> LoadAsync(Guid taskId)
     {
-        var loaded = await fixture.Handler.Loader.LoadAsync<TaskState, TaskEvent>(StreamIds.Task(taskId), TaskDecider.Initial, TaskDecider.Evolve, default);
+        var loaded = await fixture.LoadAsync<TaskState, TaskEvent>(StreamIds.Task(taskId), TaskDecider.Initial, TaskDecider.Evolve, default);
         return Assert.IsType<TaskState.Active>(loaded.State);
     }
 }

@@ -19,7 +19,7 @@ public sealed class InboxCommandTests(CommandFixture fixture) : IClassFixture<Co
 
         Assert.Equal(2, appender!.Appends);
         Assert.Equal(2, result.Version);
-        var inbox = await fixture.Handler.Loader.LoadAsync<InboxState, InboxEvent>(StreamIds.Inbox(user), InboxDecider.Initial, InboxDecider.Evolve, default);
+        var inbox = await fixture.LoadAsync<InboxState, InboxEvent>(StreamIds.Inbox(user), InboxDecider.Initial, InboxDecider.Evolve, default);
         Assert.True(inbox.State.IsRead(41) && inbox.State.IsRead(42));
     }
 

@@ -41,7 +41,7 @@ public sealed class LostUpdateTests(CommandFixture fixture) : IClassFixture<Comm
             ErrorCodes.Conflict);
 
         Assert.Equal(seen + 1, failed.CurrentVersion);
-        var task = await fixture.Handler.Loader.LoadAsync<TaskState, TaskEvent>(StreamIds.Task(taskId), TaskDecider.Initial, TaskDecider.Evolve, default);
+        var task = await fixture.LoadAsync<TaskState, TaskEvent>(StreamIds.Task(taskId), TaskDecider.Initial, TaskDecider.Evolve, default);
         Assert.Equal("Renamed first", Assert.IsType<TaskState.Active>(task.State).Details.Title);
         Assert.Equal(seen + 1, task.Version);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Commands.Idempotency;
+using TaskForge.Storage.Events;
 using TaskForge.Api.Tests.Commands.Support;
 using TaskForge.Domain;
 
@@ -26,7 +27,7 @@ public sealed class MetadataTests(CommandFixture fixture) : IClassFixture<Comman
             Assert.True(Guid.TryParse(e.Metadata.CausationId, out _), "causation id");
             Assert.Equal(TestBoard.Now, e.Metadata.Timestamp);
             Assert.NotNull(e.Metadata.Headers);
-            Assert.True(e.Metadata.Headers!.ContainsKey(CommandHeaders.CommandType));
+            Assert.True(e.Metadata.Headers!.ContainsKey(EventHeaders.CommandType));
         });
     }
 
@@ -45,7 +46,7 @@ public sealed class MetadataTests(CommandFixture fixture) : IClassFixture<Comman
         Assert.Equal(board.WorkspaceId, stored.Metadata.WorkspaceId);
         Assert.Equal(request.TraceId.ToHexString(), stored.Metadata.CorrelationId);
         Assert.Equal(commandId.ToString(), stored.Metadata.CausationId);
-        Assert.Equal("RenameTask", stored.Metadata.Headers![CommandHeaders.CommandType]);
+        Assert.Equal("RenameTask", stored.Metadata.Headers![EventHeaders.CommandType]);
     }
 
     [Fact]
@@ -62,6 +63,6 @@ public sealed class MetadataTests(CommandFixture fixture) : IClassFixture<Comman
         Assert.Equal("corr-42", stored.Metadata.CorrelationId);
         Assert.Equal(key!.CommandId.ToString(), stored.Metadata.CausationId);
         Assert.Equal(key.EventId(0), stored.EventId);
-        Assert.Equal(CommandFingerprint.Of(board.AddLabel(board.Member, taskId, "traced")), stored.Metadata.Headers![CommandHeaders.Fingerprint]);
+        Assert.Equal(CommandFingerprint.Of(board.AddLabel(board.Member, taskId, "traced")), stored.Metadata.Headers![EventHeaders.Fingerprint]);
     }
 }

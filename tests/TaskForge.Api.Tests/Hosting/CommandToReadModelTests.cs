@@ -5,7 +5,7 @@ using TaskForge.Api.Commands;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Workspaces;
 using TaskForge.Projections.Feeds;
-using TaskForge.Projections.Rebuild;
+using TaskForge.Projections.Admin;
 using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Hosting;
@@ -36,7 +36,7 @@ public sealed class CommandToReadModelTests(PostgresDatabaseFixture database) : 
     private static async Task WaitForCheckpointAsync(ProjectionAdmin admin, string projection, long position)
     {
         var started = Stopwatch.GetTimestamp();
-        while (await admin.GetCheckpointAsync(projection) < position)
+        while (await admin.ProgressionAsync(projection) < position)
         {
             Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60), $"{projection} did not reach {position}");
             await Task.Delay(20);

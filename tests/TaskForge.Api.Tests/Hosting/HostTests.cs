@@ -8,7 +8,7 @@ namespace TaskForge.Api.Tests.Hosting;
 public sealed class HostTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     [Fact]
-    public async Task The_host_migrates_its_database_and_reports_live_and_ready()
+    public async Task The_host_creates_Marten_Wolverine_and_read_model_tables_and_reports_live_and_ready()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
             host.UseSetting("ConnectionStrings:TaskForge", database.ConnectionString));
@@ -19,8 +19,9 @@ public sealed class HostTests(PostgresDatabaseFixture database) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        await using var migrations = database.DataSource.CreateCommand("SELECT count(*) FROM taskforge.schema_migrations WHERE module = 'eventstore'");
-        Assert.True((long)(await migrations.ExecuteScalarAsync())! >= 2);
+        await using var tables = database.DataSource.CreateCommand(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'taskforge' AND tablename IN ('mt_events', 'mt_streams', 'mt_event_progression', 'wolverine_outgoing_envelopes', 'feed_entries_v1')");
+        Assert.Equal(5L, (long)(await tables.ExecuteScalarAsync())!);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class HttpTransportTests(SampleServer server) : IClassFixture<Samp
     [Fact]
     public async Task Other_methods_get_405_with_get_and_post_allowed()
     {
-        using var response = await _client.PutAsync(server.HttpUri, Json("""{"query":"{ hello }"}"""));
+        using var response = await _client.PatchAsync(server.HttpUri, Json("""{"query":"{ hello }"}"""));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET", "POST"], response.Content.Headers.Allow.Order());

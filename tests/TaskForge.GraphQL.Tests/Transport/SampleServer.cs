@@ -69,6 +69,7 @@ public sealed class SampleServer : IAsyncLifetime
             : http.Request.Headers.ContainsKey("X-Explode") ? throw new InvalidOperationException("secret detail")
             : ValueTask.FromResult(new RequestContext { User = http.User });
         options.WebSockets.ConnectionInitWaitTimeout = initTimeout;
+        options.Sse.KeepAliveInterval = initTimeout;
         options.WebSockets.MaxOperationsPerConnection = MaxOperationsPerConnection;
         options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
             connect.Payload?.GetValueOrDefault("token") as string == "explode"

@@ -1,21 +1,21 @@
-using TaskForge.EventStore.Appending;
-
 namespace TaskForge.Api.Commands.Appending;
 
-/// <summary>The store's answer to an append, with its exceptions turned into values.</summary>
+/// <summary>Marten's answer to an append, with its exceptions turned into values.</summary>
 internal abstract record AppendOutcome
 {
     private AppendOutcome()
     {
     }
 
-    /// <summary>Written now, or (<see cref="AppendResult.AlreadyStored"/>) found stored under the same event ids.</summary>
-    public sealed record Stored(AppendResult Result) : AppendOutcome;
+    /// <summary>Committed: the stream's version after the append and the events' global event ids.</summary>
+    public sealed record Stored(long StreamVersion, IReadOnlyList<long> Positions) : AppendOutcome;
 
-    public sealed record Conflict(long CurrentVersion) : AppendOutcome;
+    /// <summary>Another writer appended to the stream since the decision was made.</summary>
+    public sealed record Conflict : AppendOutcome;
 
-    /// <summary>Some of the event ids are stored, or stored in another stream: another decision took the key.</summary>
+    /// <summary>Some of the event ids are already stored: another try of the same key took them.</summary>
     public sealed record IdsReused(string Detail) : AppendOutcome;
 
-    public sealed record Unavailable(string Detail) : AppendOutcome;
+    /// <summary>The connection broke before the answer came: the append may or may not have committed.</summary>
+    public sealed record Unknown(string Detail) : AppendOutcome;
 }

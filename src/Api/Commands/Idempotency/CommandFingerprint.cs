@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TaskForge.EventStore.Serialization;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Commands.Idempotency;
 
@@ -15,7 +15,7 @@ public static class CommandFingerprint
     public static string Of(object command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var node = JsonSerializer.SerializeToNode(command, command.GetType(), JsonEventSerializer.Options) as JsonObject
+        var node = JsonSerializer.SerializeToNode(command, command.GetType(), EventJson.Options) as JsonObject
             ?? throw new ArgumentException("A command serializes to a JSON object.", nameof(command));
         node.Remove("now");
         var text = command.GetType().FullName + "\n" + node.ToJsonString();

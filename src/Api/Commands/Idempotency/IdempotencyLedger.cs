@@ -1,57 +1,57 @@
 using System.Globalization;
-using TaskForge.EventStore;
+using JasperFx.Events;
+using Marten;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Commands.Idempotency;
 
 /// <summary>
-/// Finds what a keyed command stored, by its derived event ids. The events are the record: a key lives exactly as long
-/// as its events, and there is no second table to keep consistent with the log (ADR 0050).
+/// Finds what a command stored, by its event ids (derived from an idempotency key, or the ids of an append whose answer
+/// was lost). The events are the record: a key lives exactly as long as its events, and there is no second table to
+/// keep consistent with the log (ADR 0050). Marten's unique index on event ids makes the lookup one index probe.
 /// </summary>
-public sealed class IdempotencyLedger(PostgresEventStore store)
+internal static class IdempotencyLedger
 {
     private const int FirstBatch = 8;
 
     /// <summary>The stored outcome of the command sent under <paramref name="key"/>, or null when it stored nothing.</summary>
-    public async Task<StoredCommand?> FindAsync(IdempotencyKey key, CancellationToken cancellationToken)
+    public static async Task<StoredCommand?> FindAsync(IQuerySession session, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(key, 0, FirstBatch, cancellationToken);
-        if (!rows.TryGetValue(0, out var first))
+        var first = await ReadAsync(session, [.. Enumerable.Range(0, FirstBatch).Select(key.EventId)], cancellationToken);
+        if (first.Count == 0 || first[0].Id != key.EventId(0))
             return null;
-        var count = int.TryParse(first.Count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
-        if (count > FirstBatch)
-        {
-            foreach (var (index, row) in await ReadAsync(key, FirstBatch, count - FirstBatch, cancellationToken))
-                rows[index] = row;
-        }
-
-        var positions = new List<long>(count);
-        var version = first.Version;
-        for (var i = 0; i < count && rows.TryGetValue(i, out var row); i++)
-        {
-            positions.Add(row.Position);
-            version = Math.Max(version, row.Version);
-        }
-
-        return new StoredCommand(first.StreamId, version, positions, first.Fingerprint);
+        var count = int.TryParse(first[0].Header(EventHeaders.EventCount), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        var stored = count <= FirstBatch
+            ? first
+            : [.. first, .. await ReadAsync(session, [.. Enumerable.Range(FirstBatch, count - FirstBatch).Select(key.EventId)], cancellationToken)];
+        return Describe(stored.Take(count).ToList(), first[0].Header(EventHeaders.Fingerprint));
     }
 
-    private async Task<Dictionary<int, Row>> ReadAsync(IdempotencyKey key, int from, int count, CancellationToken cancellationToken)
+    /// <summary>The stored events with these ids, in the ids' order, or null when none is stored.</summary>
+    public static async Task<StoredCommand?> FindAsync(IQuerySession session, IReadOnlyList<Guid> eventIds, CancellationToken cancellationToken)
     {
-        var indexById = Enumerable.Range(from, count).ToDictionary(key.EventId);
-        var rows = new Dictionary<int, Row>();
-        foreach (var stored in await store.ReadEventsByIdAsync(indexById.Keys, cancellationToken))
-        {
-            var headers = stored.Metadata.Headers;
-            rows[indexById[stored.EventId]] = new Row(
-                stored.StreamId,
-                stored.Version,
-                stored.Position,
-                headers?.GetValueOrDefault(CommandHeaders.Fingerprint),
-                headers?.GetValueOrDefault(CommandHeaders.EventCount));
-        }
-
-        return rows;
+        var stored = await ReadAsync(session, eventIds, cancellationToken);
+        return stored.Count == 0 ? null : Describe(stored, stored[0].Header(EventHeaders.Fingerprint));
     }
 
-    private sealed record Row(string StreamId, long Version, long Position, string? Fingerprint, string? Count);
+    private static StoredCommand Describe(IReadOnlyList<IEvent> events, string? fingerprint) =>
+        new(events[0].StreamKey!, events.Max(e => e.Version), [.. events.Select(e => e.Sequence)], fingerprint);
+
+    // In the order of the ids asked for, stopping at the first id not stored (a command's events are stored all or none).
+    private static async Task<List<IEvent>> ReadAsync(IQuerySession session, Guid[] ids, CancellationToken cancellationToken)
+    {
+        var found = (await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken)).ToDictionary(e => e.Id);
+        var ordered = new List<IEvent>(found.Count);
+        foreach (var id in ids)
+        {
+            if (!found.TryGetValue(id, out var e))
+                break;
+            ordered.Add(e);
+        }
+
+        return ordered;
+    }
+
+    private static Task<List<IEvent>> ReadAsync(IQuerySession session, IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        ReadAsync(session, ids as Guid[] ?? [.. ids], cancellationToken);
 }

@@ -1,24 +1,22 @@
-using TaskForge.EventStore;
-using TaskForge.EventStore.Reading;
-using TaskForge.EventStore.Serialization;
+using JasperFx.Events;
+using Marten;
+using Marten.Services.BatchQuerying;
 
 namespace TaskForge.Api.Commands.Loading;
 
 /// <summary>
-/// The streams one command folds (its target and its context), read in one round trip: each from its cached
-/// state's version on, folded with its own aggregate's Evolve.
+/// The streams one command folds (its target and its context), read from Marten in one round trip (a batch query):
+/// each from its cached state's version on, folded with its own aggregate's Evolve.
 /// </summary>
 public sealed class StreamBatch
 {
-    private readonly PostgresEventStore _store;
-    private readonly JsonEventSerializer _serializer;
+    private readonly IQuerySession _session;
     private readonly StateCache? _cache;
     private readonly List<IPendingLoad> _loads = [];
 
-    internal StreamBatch(PostgresEventStore store, JsonEventSerializer serializer, StateCache? cache)
+    internal StreamBatch(IQuerySession session, StateCache? cache)
     {
-        _store = store;
-        _serializer = serializer;
+        _session = session;
         _cache = cache;
     }
 
@@ -28,39 +26,39 @@ public sealed class StreamBatch
     {
         ArgumentNullException.ThrowIfNull(evolve);
         var start = _cache?.Get<TState>(streamId) ?? new LoadedState<TState>(initial, 0);
-        var load = new PendingLoad<TState>(streamId, start, (state, stored) => _serializer.Deserialize(stored) is TEvent @event
+        var load = new PendingLoad<TState>(streamId, start, (state, stored) => stored.Data is TEvent @event
             ? evolve(state, @event)
-            : throw new InvalidDataException($"Stream '{streamId}' holds event {stored.EventId} of type {stored.Type}, which is not a {typeof(TEvent).Name}."));
+            : throw new InvalidDataException($"Stream '{streamId}' holds event {stored.Id} of type {stored.EventTypeName}, which is not a {typeof(TEvent).Name}."));
         _loads.Add(load);
         return load;
     }
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var read = await _store.ReadStreamsAsync([.. _loads.Select(l => new StreamSlice(l.StreamId, l.StartVersion + 1))], cancellationToken);
-        foreach (var load in _loads)
+        var batch = _session.CreateBatchQuery();
+        var reads = _loads.Select(l => l.Queue(batch)).ToList();
+        await batch.Execute(cancellationToken);
+        for (var i = 0; i < _loads.Count; i++)
         {
-            load.Fold(read[load.StreamId], _cache);
+            _loads[i].Fold(await reads[i], _cache);
         }
     }
 
     private interface IPendingLoad
     {
-        string StreamId { get; }
+        Task<IReadOnlyList<IEvent>> Queue(IBatchedQuery batch);
 
-        long StartVersion { get; }
-
-        void Fold(IReadOnlyList<RecordedEvent> events, StateCache? cache);
+        void Fold(IReadOnlyList<IEvent> events, StateCache? cache);
     }
 
     /// <summary>One stream of a batch.</summary>
     public sealed class PendingLoad<TState> : IPendingLoad
     {
         private readonly LoadedState<TState> _start;
-        private readonly Func<TState, RecordedEvent, TState> _evolve;
+        private readonly Func<TState, IEvent, TState> _evolve;
         private LoadedState<TState>? _value;
 
-        internal PendingLoad(string streamId, LoadedState<TState> start, Func<TState, RecordedEvent, TState> evolve)
+        internal PendingLoad(string streamId, LoadedState<TState> start, Func<TState, IEvent, TState> evolve)
         {
             StreamId = streamId;
             _start = start;
@@ -69,11 +67,11 @@ public sealed class StreamBatch
 
         public string StreamId { get; }
 
-        public long StartVersion => _start.Version;
-
         public LoadedState<TState> Value => _value ?? throw new InvalidOperationException("The batch has not been loaded.");
 
-        void IPendingLoad.Fold(IReadOnlyList<RecordedEvent> events, StateCache? cache)
+        Task<IReadOnlyList<IEvent>> IPendingLoad.Queue(IBatchedQuery batch) => batch.Events.FetchStream(StreamId, 0, null, _start.Version + 1);
+
+        void IPendingLoad.Fold(IReadOnlyList<IEvent> events, StateCache? cache)
         {
             var state = _start.State;
             var version = _start.Version;

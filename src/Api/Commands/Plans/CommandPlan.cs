@@ -6,7 +6,7 @@ namespace TaskForge.Api.Commands.Plans;
 /// How one aggregate's command goes through the one command path: its target stream, the facts for its metadata,
 /// and how to load the target and context streams and decide.
 /// </summary>
-internal abstract class CommandPlan
+public abstract class CommandPlan
 {
     public abstract object Command { get; }
 
@@ -22,5 +22,5 @@ internal abstract class CommandPlan
     public virtual Guid? CreatedId => null;
 
     /// <summary>Loads the target and context streams, then decides (the deciders authorize from the workspace state).</summary>
-    public abstract Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken);
+    internal abstract Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Api.Commands.Plans;
 
-internal sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
+public sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
 {
     public override object Command => command;
 
@@ -20,7 +20,7 @@ internal sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
 
     public override Guid? CreatedId => command is CommentCommand.AddComment ? command.CommentId : null;
 
-    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
         var comment = batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve);

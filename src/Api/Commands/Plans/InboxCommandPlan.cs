@@ -4,7 +4,7 @@ using TaskForge.Domain.Inboxes;
 namespace TaskForge.Api.Commands.Plans;
 
 /// <summary>An inbox belongs to its user across workspaces: its events carry no workspace id.</summary>
-internal sealed class InboxCommandPlan(InboxCommand command) : CommandPlan
+public sealed class InboxCommandPlan(InboxCommand command) : CommandPlan
 {
     public override object Command => command;
 
@@ -16,7 +16,7 @@ internal sealed class InboxCommandPlan(InboxCommand command) : CommandPlan
 
     public override DateTimeOffset Now => command.Now;
 
-    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var inbox = await loader.LoadAsync<InboxState, InboxEvent>(command.StreamId, InboxDecider.Initial, InboxDecider.Evolve, cancellationToken);
         return DecisionAttempt.From(inbox.Version, InboxDecider.Decide(command, inbox.State));

@@ -5,7 +5,7 @@ using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Api.Commands.Plans;
 
-internal sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
+public sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
 {
     public override object Command => command;
 
@@ -19,7 +19,7 @@ internal sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
 
     public override Guid? CreatedId => command is ProjectCommand.CreateProject ? command.ProjectId : null;
 
-    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
         var project = batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve);

@@ -6,7 +6,7 @@ using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Api.Commands.Plans;
 
-internal sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
+public sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
 {
     public override object Command => command;
 
@@ -20,7 +20,7 @@ internal sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
 
     public override Guid? CreatedId => command is TaskCommand.CreateTask ? command.TaskId : null;
 
-    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
         var task = batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve);

@@ -3,7 +3,7 @@ using TaskForge.Domain.Workspaces;
 
 namespace TaskForge.Api.Commands.Plans;
 
-internal sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPlan
+public sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPlan
 {
     public override object Command => command;
 
@@ -17,7 +17,7 @@ internal sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPl
 
     public override Guid? CreatedId => command is WorkspaceCommand.CreateWorkspace ? command.WorkspaceId : null;
 
-    public override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
+    internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var workspace = await loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
             command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);

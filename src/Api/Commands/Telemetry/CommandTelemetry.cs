@@ -24,6 +24,9 @@ public static class CommandTelemetry
     public static Counter<long> Replays { get; } =
         Meter.CreateCounter<long>("taskforge.commands.replays", description: "Keyed commands answered with their first result");
 
+    public static Counter<long> SideEffectsDelivered { get; } =
+        Meter.CreateCounter<long>("taskforge.commands.committed_delivered", description: "Committed commands delivered from the outbox to their observers");
+
     public static Histogram<double> Duration { get; } =
         Meter.CreateHistogram<double>("taskforge.commands.duration", "ms", "Time to handle a command, loads and retries included");
 

@@ -1,5 +1,6 @@
+using JasperFx.Events;
+using Marten;
 using TaskForge.Api.Commands.Appending;
-using TaskForge.EventStore.Appending;
 
 namespace TaskForge.Api.Tests.Commands.Support;
 
@@ -13,10 +14,10 @@ internal sealed class InterleavingAppender(IEventAppender inner, Func<Task> othe
 
     public int Appends => _appends;
 
-    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<EventData> events, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> AppendAsync(IDocumentSession session, string streamId, long decidedVersion, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _appends) == 1)
             await otherWriter();
-        return await inner.AppendAsync(streamId, expected, events, cancellationToken);
+        return await inner.AppendAsync(session, streamId, decidedVersion, events, cancellationToken);
     }
 }

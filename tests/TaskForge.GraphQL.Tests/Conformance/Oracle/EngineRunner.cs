@@ -10,7 +10,7 @@ namespace TaskForge.GraphQL.Tests.Conformance.Oracle;
 /// </summary>
 internal static class EngineRunner
 {
-    private static readonly Lazy<GraphQLEngine> Engine = new(OracleSchema.CreateEngine);
+    private static readonly Lazy<GraphQLEngine> Engine = new(() => OracleSchema.CreateEngine());
 
     public static async Task<JsonElement> RunAsync(string document)
     {

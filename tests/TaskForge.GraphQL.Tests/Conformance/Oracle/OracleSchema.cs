@@ -14,7 +14,7 @@ internal static class OracleSchema
     private static readonly string[] AbstractTypes = ["Node", "Named", "Character", "SearchResult"];
 
     /// <summary>An engine without protection limits, so that only GraphQL semantics are compared.</summary>
-    public static GraphQLEngine CreateEngine() => GraphQLEngine.Create(Build(), new GraphQLEngineOptions
+    public static GraphQLEngine CreateEngine(bool incrementalDelivery = false) => GraphQLEngine.Create(Build(incrementalDelivery), new GraphQLEngineOptions
     {
         MaxDepth = null,
         MaxCost = null,
@@ -23,7 +23,8 @@ internal static class OracleSchema
         ExecutionTimeout = null,
     });
 
-    public static Schema Build()
+    /// <param name="incrementalDelivery">With graphql-js 17's @defer and @stream (the incremental oracle).</param>
+    public static Schema Build(bool incrementalDelivery = false)
     {
         var sdl = File.ReadAllText(RepositoryPaths.OracleSchema);
         using var fixtureJson = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.OracleFixture));
@@ -33,6 +34,11 @@ internal static class OracleSchema
         var builder = SchemaBuilder.FromSdl(sdl)
             .BindScalar("DateTime", new OracleDateTime())
             .BindScalar("JSON", StandardScalars.Json);
+        if (incrementalDelivery)
+        {
+            builder.AddDeferAndStreamDirectives();
+        }
+
         foreach (var typeName in AbstractTypes)
         {
             builder.BindTypeResolver(typeName, (value, _) => ((IReadOnlyDictionary<string, object?>)value)["__typename"] as string);

@@ -1,7 +1,7 @@
 // Builds the executable oracle schema: schema.graphql + fixture.json + the resolvers described in
 // ../README.md. The C# side (OracleSchema.cs) binds the same resolvers to TaskForge.GraphQL.
 import { readFileSync } from 'node:fs';
-import { buildSchema, Kind, valueFromASTUntyped } from 'graphql';
+import * as graphql16 from 'graphql';
 
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -27,8 +27,10 @@ export function defaultFieldResolver(source, _args, _context, info) {
   return fail(source[info.fieldName]);
 }
 
-export function buildOracleSchema(sdlPath, fixturePath) {
-  const schema = buildSchema(readFileSync(sdlPath, 'utf8'));
+// graphqlModule: graphql-js 16 by default; incremental-oracle.mjs passes graphql-js 17 and the SDL of @defer/@stream.
+export function buildOracleSchema(sdlPath, fixturePath, graphqlModule = graphql16, extraSdl = '') {
+  const { buildSchema, Kind, valueFromASTUntyped } = graphqlModule;
+  const schema = buildSchema(readFileSync(sdlPath, 'utf8') + extraSdl);
   const data = JSON.parse(readFileSync(fixturePath, 'utf8'));
   const characterById = (id) => data.characters.find((c) => c.id === id) ?? null;
   const starshipById = (id) => data.starships.find((s) => s.id === id) ?? null;

@@ -1,22 +1,55 @@
 using System.Diagnostics;
+using Marten;
 using Npgsql;
 using TaskForge.Api.Commands.Appending;
-using TaskForge.Api.Commands.Conflicts;
 using TaskForge.Api.Commands.Idempotency;
+using TaskForge.Api.Commands.Loading;
 using TaskForge.Api.Commands.Plans;
 using TaskForge.Api.Commands.Telemetry;
 using TaskForge.Domain;
-using TaskForge.EventStore.Appending;
+using Wolverine.Runtime;
 
 namespace TaskForge.Api.Commands;
 
-public sealed partial class CommandHandler
+/// <summary>
+/// The one path every command takes, inside its Wolverine handler: load the target stream and its context streams from
+/// Marten, fold them, decide (the deciders authorize from the workspace state), append with the version the state was
+/// built from, and publish <see cref="Messaging.CommandCommitted"/> through the transactional outbox in the same
+/// transaction. Conflicts, idempotency keys and store failures come back as <see cref="CommandResult"/> values
+/// (ADRs 0050-0052, 0077).
+/// </summary>
+public sealed partial class CommandExecutor
 {
     /// <summary>Attempts for a command that retries on conflict, before the conflict is reported.</summary>
     public const int MaxAttempts = 10;
 
-    private async Task<CommandResult> ExecuteAsync(CommandPlan plan, CommandOptions? options, CancellationToken cancellationToken)
+    private readonly SessionSource _sessions;
+    private readonly StateCache _cache;
+    private readonly IEventAppender _appender;
+    private readonly ILogger _logger;
+
+    public CommandExecutor(IDocumentStore store, IWolverineRuntime runtime, StateCache cache, ILogger<CommandExecutor> logger)
+        : this(new SessionSource(store, runtime), cache, MartenAppender.Instance, logger)
     {
+    }
+
+    private CommandExecutor(SessionSource sessions, StateCache cache, IEventAppender appender, ILogger logger)
+    {
+        _sessions = sessions;
+        _cache = cache;
+        _appender = appender;
+        _logger = logger;
+    }
+
+    /// <summary>The same executor with its appends going through <paramref name="wrap"/> (tests interleave writers or break connections).</summary>
+    internal CommandExecutor WithAppender(Func<IEventAppender, IEventAppender> wrap) => new(_sessions, _cache, wrap(_appender), _logger);
+
+    /// <summary>Loads streams with the state cache, on a query session (history readers and benchmarks use it).</summary>
+    public StreamLoader Loader(IQuerySession session) => new(session, _cache);
+
+    public async Task<CommandResult> ExecuteAsync(CommandPlan plan, CommandOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
         options ??= CommandOptions.None;
         var commandType = plan.Command.GetType().Name;
         var requestTraceId = Activity.Current?.TraceId.ToHexString();
@@ -51,37 +84,39 @@ public sealed partial class CommandHandler
 
         for (var attempt = 1; ; attempt++)
         {
-            // The key lookup runs beside the loads. A first try that committed before the lookup is found here; one
-            // that committed between the lookup and the loads is in the loaded state, so deciding again cannot append
-            // (its event ids are stored: the append answers AlreadyStored or ids reused, then the key is looked up
-            // again) and any outcome that appends nothing looks the key up again before it is returned.
-            var deciding = plan.DecideAsync(_loader, cancellationToken);
-            var lookingUp = ReplayAsync(write, cancellationToken);
-            await Task.WhenAll(deciding, lookingUp);
-            if (await lookingUp is { } replayed)
-                return replayed;
-            var decided = await deciding;
-            if (WithoutAppend(decided, options, plan) is { } settled)
-                return await ReplayAsync(write, cancellationToken) ?? settled;
+            await using var attemptScope = _sessions.Open(write);
+            var session = attemptScope.Session;
 
-            var events = write.ToEventData(decided.Events, _serializer);
-            var outcome = await _appender.AppendSafelyAsync(plan.StreamId, ExpectedVersion.Exactly(decided.Version), events, cancellationToken);
+            // The key lookup runs in the same round trip budget as the loads. A first try that committed before the
+            // lookup is found here; one that committed between the lookup and the loads is in the loaded state, so
+            // deciding again cannot append (its event ids are stored: the append answers ids reused, then the key is
+            // looked up again) and any outcome that appends nothing looks the key up again before it is returned.
+            if (await ReplayAsync(session, write, cancellationToken) is { } replayed)
+                return replayed;
+            var decided = await plan.DecideAsync(Loader(session), cancellationToken);
+            if (WithoutAppend(decided, options, plan) is { } settled)
+                return await ReplayAsync(session, write, cancellationToken) ?? settled;
+
+            var events = write.ToEvents(decided.Events);
+            await attemptScope.PublishCommittedAsync(decided.Version + events.Count, events);
+            var outcome = await AppendAsync(plan, decided.Version, events, attemptScope, cancellationToken);
             switch (outcome)
             {
-                case AppendOutcome.Stored { Result: var stored } when !stored.AlreadyStored || key is null:
-                    return new CommandResult.Succeeded(stored.StreamId, stored.StreamVersion, stored.Positions, plan.CreatedId);
-                case AppendOutcome.Stored or AppendOutcome.IdsReused:
+                case AppendOutcome.Stored stored:
+                    await attemptScope.FlushAsync();
+                    return new CommandResult.Succeeded(plan.StreamId, stored.StreamVersion, stored.Positions, plan.CreatedId);
+                case AppendOutcome.IdsReused:
                     // Another try of this key won the race; the ledger tells its result (or that the key meant another command).
                     return await ReplayAsync(write, cancellationToken) ?? Conflict(await CurrentVersionAsync(plan, cancellationToken));
-                case AppendOutcome.Unavailable unavailable:
-                    _logger.LogWarning("Command {CommandType} on {StreamId}: append outcome unknown twice: {Detail}", plan.Command.GetType().Name, plan.StreamId, unavailable.Detail);
-                    return Unavailable(unavailable.Detail);
-                case AppendOutcome.Conflict conflict:
+                case AppendOutcome.Unknown unknown:
+                    _logger.LogWarning("Command {CommandType} on {StreamId}: append outcome unknown twice: {Detail}", plan.Command.GetType().Name, plan.StreamId, unknown.Detail);
+                    return Unavailable(unknown.Detail);
+                case AppendOutcome.Conflict:
                     CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
                     if (await ReplayAsync(write, cancellationToken) is { } winner)
                         return winner;
-                    if (options.ExpectedVersion is not null || !ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
-                        return Conflict(conflict.CurrentVersion);
+                    if (options.ExpectedVersion is not null || !Conflicts.ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
+                        return Conflict(await CurrentVersionAsync(plan, cancellationToken));
                     CommandTelemetry.Retries.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, attempt * 2)), cancellationToken);
                     break;
@@ -100,7 +135,15 @@ public sealed partial class CommandHandler
 
     private async Task<CommandResult?> ReplayAsync(WriteContext write, CancellationToken cancellationToken)
     {
-        if (write.Key is null || await _ledger.FindAsync(write.Key, cancellationToken) is not { } stored)
+        if (write.Key is null)
+            return null;
+        await using var session = _sessions.Query();
+        return await ReplayAsync(session, write, cancellationToken);
+    }
+
+    private static async Task<CommandResult?> ReplayAsync(IQuerySession session, WriteContext write, CancellationToken cancellationToken)
+    {
+        if (write.Key is null || await IdempotencyLedger.FindAsync(session, write.Key, cancellationToken) is not { } stored)
             return null;
         if (stored.Fingerprint != write.Fingerprint)
         {
@@ -113,8 +156,11 @@ public sealed partial class CommandHandler
         return new CommandResult.Succeeded(stored.StreamId, stored.Version, stored.Positions, write.Plan.CreatedId);
     }
 
-    private async Task<long> CurrentVersionAsync(CommandPlan plan, CancellationToken cancellationToken) =>
-        (await plan.DecideAsync(_loader, cancellationToken)).Version;
+    private async Task<long> CurrentVersionAsync(CommandPlan plan, CancellationToken cancellationToken)
+    {
+        await using var session = _sessions.Query();
+        return (await plan.DecideAsync(Loader(session), cancellationToken)).Version;
+    }
 
     private static CommandResult.Failed Conflict(long currentVersion) =>
         new(new DomainError(ErrorCodes.Conflict, $"The data changed since it was read (now at version {currentVersion}); reload and try again."), currentVersion);

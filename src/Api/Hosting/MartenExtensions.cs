@@ -1,0 +1,53 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events.Daemon.HighWater;
+using Npgsql;
+using TaskForge.Projections.Hosting;
+using TaskForge.Projections.Runtime;
+using TaskForge.Storage.EventLog;
+using TaskForge.Storage.EventStore;
+using TaskForge.Storage.Wakeup;
+using Wolverine.Marten;
+
+namespace TaskForge.Api.Hosting;
+
+public static class MartenExtensions
+{
+    /// <summary>
+    /// Marten on <paramref name="connectionString"/>: TaskForge's event store, the read models as async projections run
+    /// by the daemon (HotCold: one node at a time, ADR 0075), Wolverine's outbox in the same database, and the
+    /// coalesced wake-up that keeps commit-to-projection latency low (ADR 0073).
+    /// </summary>
+    public static IServiceCollection AddTaskForgeMarten(this IServiceCollection services, string connectionString, TaskForgeStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var catalog = new ReadModelCatalog(options.Schema, ReadModels.All());
+        var settings = options.EventStore with { Schema = options.Schema };
+        services.AddSingleton(_ => TaskForgeDataSource.Create(connectionString));
+        services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<ILogger<AppendNotifier>>()));
+        services.AddSingleton(sp => new HighWaterMark(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
+        services.AddSingleton<EventLogReader>();
+        services.AddTaskForgeReadModels(catalog);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var marten = services.AddMarten(sp =>
+        {
+            var store = new StoreOptions();
+            var dataSource = sp.GetRequiredService<NpgsqlDataSource>();
+            store.Connection(dataSource);
+            store.UseTaskForgeEventStore(settings);
+            store.AddTaskForgeProjections(catalog);
+            if (settings.WakeOnAppend)
+            {
+                store.Listeners.Add(sp.GetRequiredService<AppendNotifier>());
+                store.Projections.Wakeup = new PostgresqlListenWakeup(dataSource, sp.GetRequiredService<ILogger<AppendNotifier>>(), AppendNotifier.Channel);
+            }
+
+            return store;
+        })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = options.Schema);
+        marten.AddAsyncDaemon(options.RunProjections ? DaemonMode.HotCold : DaemonMode.Disabled);
+        return services;
+    }
+}

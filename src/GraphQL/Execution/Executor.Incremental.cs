@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using TaskForge.GraphQL.Execution.Incremental;
+
+namespace TaskForge.GraphQL.Execution;
+
+/// <summary>
+/// Incremental delivery (docs/adr/0038): the initial result without the deferred fragments and with the first
+/// items of streamed lists, then one part per wave of records: the records announced in the previous part run,
+/// their new data goes out, and the records they contain are announced.
+/// </summary>
+internal sealed partial class Executor
+{
+    public async IAsyncEnumerable<IncrementalPart> ExecuteIncrementallyAsync(object? rootValue)
+    {
+        var incremental = state.Incremental!;
+        var initial = await ExecuteAsync(rootValue).ConfigureAwait(false);
+        var delivered = new DeliveredTree(initial.Data);
+        var ids = 0;
+        var wave = Announce(incremental.TakeFound(), delivered, ref ids);
+        if (wave.Count == 0)
+        {
+            yield return IncrementalPart.Plain(initial);
+            yield break;
+        }
+
+        yield return IncrementalPart.First(initial, [.. wave.Select(Pending)]);
+        while (wave.Count > 0)
+        {
+            var entries = new List<IncrementalEntry>();
+            var completed = new List<CompletedResult>();
+            var next = new List<IncrementalRecord>();
+            foreach (var record in wave)
+            {
+                incremental.Current = record;
+                var errorsBefore = state.ErrorCount;
+                var failed = record is DeferredRecord deferred
+                    ? await RunDeferredAsync(deferred, delivered, entries, errorsBefore).ConfigureAwait(false)
+                    : await RunStreamAsync((StreamRecord)record, delivered, entries, errorsBefore).ConfigureAwait(false);
+                completed.Add(new CompletedResult(record.Id, failed));
+                next.AddRange(failed is null ? incremental.TakeFound() : DropFound(incremental));
+            }
+
+            incremental.Current = null;
+            wave = Announce(next, delivered, ref ids);
+            yield return IncrementalPart.Subsequent([.. wave.Select(Pending)], entries, completed, wave.Count > 0);
+        }
+    }
+
+    /// <summary>Runs a deferred fragment; returns its errors when it failed (its data became null), else null.</summary>
+    private async ValueTask<IReadOnlyList<GraphQLError>?> RunDeferredAsync(
+        DeferredRecord record, DeliveredTree delivered, List<IncrementalEntry> entries, int errorsBefore)
+    {
+        var fields = FieldCollector.CollectDeferred(state, record.Type, record.SelectionSets);
+        var data = await ExecuteFields(record.Type, record.Source, record.Path, fields).ConfigureAwait(false);
+        var errors = state.ErrorsSince(errorsBefore);
+        if (Bubble.Is(data))
+        {
+            return errors;
+        }
+
+        var path = record.Path.ToList();
+        var parts = delivered.Merge(path, (ResultMap)data!);
+        var kept = errors.Where(e => e.Path is null || parts.Any(p => IsUnder(e.Path, path, p.SubPath, p.Data))).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            entries.Add(new IncrementalEntry(record.Id, parts[i].Data, null, parts[i].SubPath, i == 0 && kept.Count > 0 ? kept : null));
+        }
+
+        return null;
+    }
+
+    /// <summary>Completes the rest of a streamed list; returns the errors when an item failed and ended the stream.</summary>
+    private async ValueTask<IReadOnlyList<GraphQLError>?> RunStreamAsync(
+        StreamRecord record, DeliveredTree delivered, List<IncrementalEntry> entries, int errorsBefore)
+    {
+        var items = new List<object?>();
+        IReadOnlyList<GraphQLError>? failure = null;
+        for (var i = record.Start; i < record.Items.Count; i++)
+        {
+            var value = await AtPosition(record.ItemType, CompleteValue(record.ItemType, record.Field, new PathRef(record.Path, null, i), record.Items[i]))
+                .ConfigureAwait(false);
+            if (Bubble.Is(value))
+            {
+                failure = state.ErrorsSince(errorsBefore);
+                break;
+            }
+
+            items.Add(value);
+        }
+
+        var path = record.Path.ToList();
+        if (items.Count > 0)
+        {
+            var errors = failure is null ? state.ErrorsSince(errorsBefore) : [];
+            entries.Add(new IncrementalEntry(record.Id, null, items, null, errors.Count > 0 ? errors : null));
+            delivered.Append(path, items);
+        }
+
+        return failure;
+    }
+
+    /// <summary>Records under data that was nulled never run; the others get their ids in announcement order.</summary>
+    private static List<IncrementalRecord> Announce(List<IncrementalRecord> found, DeliveredTree delivered, ref int ids)
+    {
+        var announced = new List<IncrementalRecord>(found.Count);
+        foreach (var record in found)
+        {
+            if (delivered.Has(record.Path.ToList(), record is StreamRecord))
+            {
+                record.Id = (ids++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                announced.Add(record);
+            }
+        }
+
+        return announced;
+    }
+
+    private static List<IncrementalRecord> DropFound(IncrementalState incremental)
+    {
+        incremental.TakeFound();
+        return [];
+    }
+
+    private static PendingResult Pending(IncrementalRecord record) => new(record.Id, record.Path.ToList(), record.Label);
+
+    /// <summary>Whether an error's path lies in newly delivered data: the record's path, the part's sub-path, then one of its new keys.</summary>
+    private static bool IsUnder(IReadOnlyList<object> errorPath, IReadOnlyList<object> recordPath, List<object> subPath, object data)
+    {
+        var prefix = recordPath.Count + subPath.Count;
+        if (errorPath.Count <= prefix)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix; i++)
+        {
+            var expected = i < recordPath.Count ? recordPath[i] : subPath[i - recordPath.Count];
+            if (!Equals(errorPath[i], expected))
+            {
+                return false;
+            }
+        }
+
+        return errorPath[prefix] is string key && data is IReadOnlyDictionary<string, object?> map && map.ContainsKey(key);
+    }
+}
