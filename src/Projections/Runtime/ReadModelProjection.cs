@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events.Projections;
 using TaskForge.Projections.Events;
@@ -22,8 +23,18 @@ public sealed class ReadModelProjection(DomainProjection projection, string sche
         var sql = new SqlBatch();
         foreach (var e in events)
         {
-            if (Projection.Handles(e.Data))
+            if (!Projection.Handles(e.Data))
+                continue;
+            try
+            {
                 Projection.Plan(new ProjectedEvent(e), Tables, sql);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                // Marten's daemon dead-letters an event and goes on without it only when the failure names the event
+                // (ADR 0076); any other exception pauses the whole projection. Nothing is queued before the page is planned.
+                throw new ApplyEventException(e, failure);
+            }
         }
 
         sql.QueueOn(operations);

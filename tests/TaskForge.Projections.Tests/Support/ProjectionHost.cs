@@ -23,10 +23,13 @@ public static class ProjectionHost
         IEnumerable<DomainProjection>? projections = null,
         DaemonMode mode = DaemonMode.HotCold,
         Action<StoreOptions>? configure = null,
-        EventStoreSettings? settings = null)
+        EventStoreSettings? settings = null,
+        ILoggerProvider? logger = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (logger is not null)
+            builder.Logging.AddProvider(logger);
         if (Environment.GetEnvironmentVariable("TASKFORGE_TEST_LOG") is not null)
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Debug);
         var catalog = new ReadModelCatalog(schema, projections ?? TaskForge.Projections.Hosting.ReadModels.All());
@@ -40,6 +43,10 @@ public static class ProjectionHost
             options.UseTaskForgeEventStore(eventStore);
             options.AddTaskForgeProjections(catalog);
             options.Projections.LeadershipPollingTime = 200;
+            // A shard paused by a failure (a lost connection, a failed commit) is restarted after this; Marten's 5 s
+            // default would make every crash test wait that long.
+            options.Projections.HealthCheckPollingTime = TimeSpan.FromMilliseconds(500);
+            options.Projections.AgentPauseTime = TimeSpan.FromMilliseconds(250);
             configure?.Invoke(options);
             return options;
         }).AddAsyncDaemon(mode);

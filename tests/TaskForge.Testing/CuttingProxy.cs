@@ -1,19 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TaskForge.EventStore.Tests.Faults;
+namespace TaskForge.Testing;
 
 /// <summary>
 /// A TCP proxy in front of PostgreSQL that can cut a connection at a chosen moment: after the server answered
 /// the next request (the commit happened, the acknowledgement is lost) or before the request reaches the server.
 /// </summary>
-internal sealed class CuttingProxy : IAsyncDisposable
+public sealed class CuttingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _targetPort;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _cut;
+    private byte[] _marker = [];
 
     public CuttingProxy(int targetPort)
     {
@@ -26,6 +27,16 @@ internal sealed class CuttingProxy : IAsyncDisposable
 
     /// <summary>Drop the server's next answer and close the connection.</summary>
     public void CutNextResponse() => Volatile.Write(ref _cut, (int)Cut.Response);
+
+    /// <summary>
+    /// Drop the first server answer that contains <paramref name="marker"/> (e.g. the COMMIT's CommandComplete) and
+    /// close the connection: the server did the work, the client never hears of it.
+    /// </summary>
+    public void CutResponseContaining(string marker)
+    {
+        _marker = System.Text.Encoding.ASCII.GetBytes(marker);
+        Volatile.Write(ref _cut, (int)Cut.ResponseWithMarker);
+    }
 
     /// <summary>Drop the client's next request and close the connection.</summary>
     public void CutNextRequest() => Volatile.Write(ref _cut, (int)Cut.Request);
@@ -68,6 +79,13 @@ internal sealed class CuttingProxy : IAsyncDisposable
                     break;
                 }
 
+                if (cutsHere == Cut.Response && Volatile.Read(ref _cut) == (int)Cut.ResponseWithMarker
+                    && buffer.AsSpan(0, read).IndexOf(_marker) >= 0
+                    && Interlocked.CompareExchange(ref _cut, (int)Cut.None, (int)Cut.ResponseWithMarker) == (int)Cut.ResponseWithMarker)
+                {
+                    break;
+                }
+
                 await to.GetStream().WriteAsync(buffer.AsMemory(0, read), _stop.Token);
             }
         }
@@ -85,5 +103,6 @@ internal sealed class CuttingProxy : IAsyncDisposable
         None,
         Request,
         Response,
+        ResponseWithMarker,
     }
 }
