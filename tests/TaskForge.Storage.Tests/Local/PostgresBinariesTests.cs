@@ -1,6 +1,6 @@
-using TaskForge.EventStore.Local;
+using TaskForge.Storage.Local;
 
-namespace TaskForge.EventStore.Tests.Local;
+namespace TaskForge.Storage.Tests.Local;
 
 public sealed class PostgresBinariesTests
 {

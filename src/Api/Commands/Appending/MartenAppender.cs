@@ -1,8 +1,6 @@
-using System.Net.Sockets;
 using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
-using Npgsql;
+using TaskForge.Storage.EventStore;
 
 namespace TaskForge.Api.Commands.Appending;
 
@@ -12,9 +10,6 @@ namespace TaskForge.Api.Commands.Appending;
 /// </summary>
 internal sealed class MartenAppender : IEventAppender
 {
-    /// <summary>The unique index Marten creates on event ids (<c>EnableUniqueIndexOnEventId</c>).</summary>
-    private const string EventIdIndex = "idx_mt_events_event_id";
-
     public static MartenAppender Instance { get; } = new();
 
     public async Task<AppendOutcome> AppendAsync(
@@ -35,25 +30,11 @@ internal sealed class MartenAppender : IEventAppender
         return new AppendOutcome.Stored(decidedVersion + events.Count, [.. events.Select(x => x.Sequence)]);
     }
 
-    private static AppendOutcome? Classify(Exception e)
+    private static AppendOutcome? Classify(Exception e) => AppendFailure.Classify(e) switch
     {
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            switch (current)
-            {
-                case EventStreamUnexpectedMaxEventIdException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or JasperFx.ConcurrencyException:
-                    return new AppendOutcome.Conflict();
-                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: EventIdIndex } unique:
-                    return new AppendOutcome.IdsReused(unique.MessageText);
-                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
-                    return new AppendOutcome.Conflict();
-                case PostgresException:
-                    return null;
-                case NpgsqlException or IOException or SocketException or TimeoutException:
-                    return new AppendOutcome.Unknown(current.Message);
-            }
-        }
-
-        return null;
-    }
+        AppendFailureKind.VersionConflict => new AppendOutcome.Conflict(),
+        AppendFailureKind.EventIdReused => new AppendOutcome.IdsReused(e.Message),
+        AppendFailureKind.OutcomeUnknown => new AppendOutcome.Unknown(e.Message),
+        _ => null,
+    };
 }

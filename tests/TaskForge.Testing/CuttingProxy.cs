@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TaskForge.EventStore.Tests.Faults;
+namespace TaskForge.Testing;
 
 /// <summary>
 /// A TCP proxy in front of PostgreSQL that can cut a connection at a chosen moment: after the server answered
 /// the next request (the commit happened, the acknowledgement is lost) or before the request reaches the server.
 /// </summary>
-internal sealed class CuttingProxy : IAsyncDisposable
+public sealed class CuttingProxy : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _targetPort;
