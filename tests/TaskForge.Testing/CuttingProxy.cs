@@ -14,6 +14,7 @@ public sealed class CuttingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _cut;
+    private byte[] _marker = [];
 
     public CuttingProxy(int targetPort)
     {
@@ -26,6 +27,16 @@ public sealed class CuttingProxy : IAsyncDisposable
 
     /// <summary>Drop the server's next answer and close the connection.</summary>
     public void CutNextResponse() => Volatile.Write(ref _cut, (int)Cut.Response);
+
+    /// <summary>
+    /// Drop the first server answer that contains <paramref name="marker"/> (e.g. the COMMIT's CommandComplete) and
+    /// close the connection: the server did the work, the client never hears of it.
+    /// </summary>
+    public void CutResponseContaining(string marker)
+    {
+        _marker = System.Text.Encoding.ASCII.GetBytes(marker);
+        Volatile.Write(ref _cut, (int)Cut.ResponseWithMarker);
+    }
 
     /// <summary>Drop the client's next request and close the connection.</summary>
     public void CutNextRequest() => Volatile.Write(ref _cut, (int)Cut.Request);
@@ -68,6 +79,13 @@ public sealed class CuttingProxy : IAsyncDisposable
                     break;
                 }
 
+                if (cutsHere == Cut.Response && Volatile.Read(ref _cut) == (int)Cut.ResponseWithMarker
+                    && buffer.AsSpan(0, read).IndexOf(_marker) >= 0
+                    && Interlocked.CompareExchange(ref _cut, (int)Cut.None, (int)Cut.ResponseWithMarker) == (int)Cut.ResponseWithMarker)
+                {
+                    break;
+                }
+
                 await to.GetStream().WriteAsync(buffer.AsMemory(0, read), _stop.Token);
             }
         }
@@ -85,5 +103,6 @@ public sealed class CuttingProxy : IAsyncDisposable
         None,
         Request,
         Response,
+        ResponseWithMarker,
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class CommandExecutor
             var stored = await IdempotencyLedger.FindAsync(session, [.. events.Select(e => e.Id)], cancellationToken);
             return stored is null ? null : new AppendOutcome.Stored(stored.Version, stored.Positions);
         }
-        catch (Npgsql.NpgsqlException)
+        catch (Exception e) when (Storage.EventStore.AppendFailure.IsUnavailable(e))
         {
             return null;
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Marten;
-using Npgsql;
+using TaskForge.Storage.EventStore;
 using TaskForge.Api.Commands.Appending;
 using TaskForge.Api.Commands.Idempotency;
 using TaskForge.Api.Commands.Loading;
@@ -62,7 +62,7 @@ public sealed partial class CommandExecutor
         {
             result = await RunAsync(plan, options, requestTraceId ?? activity?.TraceId.ToHexString(), cancellationToken);
         }
-        catch (NpgsqlException e) when (e.IsTransient)
+        catch (Exception e) when (AppendFailure.IsUnavailable(e))
         {
             _logger.LogWarning(e, "Command {CommandType} on {StreamId}: the event store is unavailable", commandType, plan.StreamId);
             result = Unavailable(e.Message);

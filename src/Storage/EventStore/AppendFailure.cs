@@ -40,6 +40,8 @@ public static class AppendFailure
                     return AppendFailureKind.EventIdReused;
                 case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
                     return AppendFailureKind.VersionConflict;
+                case PostgresException postgres when IsConnectionLoss(postgres):
+                    return AppendFailureKind.OutcomeUnknown;
                 case PostgresException:
                     return null;
                 case NpgsqlException or IOException or SocketException or TimeoutException:
@@ -49,4 +51,27 @@ public static class AppendFailure
 
         return null;
     }
+
+    /// <summary>True when the exception (or one it wraps) says the database went away, for now: a retry later may work.</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException postgres:
+                    return IsConnectionLoss(postgres) || postgres.IsTransient;
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                case IOException or SocketException or TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The server ended the session (shutdown, crash of another backend, 57P01-57P03) or the connection failed (08xxx):
+    // whatever was in flight may or may not have committed.
+    private static bool IsConnectionLoss(PostgresException postgres) =>
+        postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
 }

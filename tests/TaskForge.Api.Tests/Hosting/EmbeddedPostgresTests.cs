@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TaskForge.Storage.Local;
+
+namespace TaskForge.Api.Tests.Hosting;
+
+/// <summary>The run command's default: with no connection string the API starts a local PostgreSQL, and stops it when it stops.</summary>
+public sealed class EmbeddedPostgresTests
+{
+    [Fact]
+    public async Task Given_no_connection_string_When_the_API_stops_Then_the_cluster_it_started_is_stopped()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"taskforge-embedded-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var factory = Embedded(folder))
+            {
+                using var client = factory.CreateClient();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+                Assert.True(File.Exists(PidFile(folder)));
+            }
+
+            Assert.False(File.Exists(PidFile(folder)), "the postmaster outlived the API");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Given_a_cluster_already_running_in_the_folder_When_the_API_stops_Then_it_leaves_it_to_its_owner()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"taskforge-embedded-{Guid.NewGuid():N}");
+        await using var owner = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true);
+        await using (var factory = Embedded(folder))
+        {
+            using var client = factory.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        }
+
+        Assert.True(File.Exists(PidFile(folder)), "the API stopped a cluster it did not start");
+        await using var connection = new Npgsql.NpgsqlConnection(owner.ConnectionString());
+        await connection.OpenAsync();
+    }
+
+    private static WebApplicationFactory<Program> Embedded(string folder) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:TaskForge", "");
+            host.UseSetting("TaskForge:DataDirectory", folder);
+        });
+
+    private static string PidFile(string folder) => Path.Combine(folder, "pgdata", "postmaster.pid");
+}
