@@ -35,6 +35,13 @@ internal static class AcceptNegotiation
             }
         }
 
+        // multipart/mixed asks for incremental delivery (@defer/@stream): a client that lists nothing else gets
+        // its other answers (errors, results without @defer) as application/json.
+        if (best is null && accepted.Any(a => a.MediaType.Equals("multipart/mixed", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0))
+        {
+            return ResponseMediaType.Json;
+        }
+
         return best;
     }
 

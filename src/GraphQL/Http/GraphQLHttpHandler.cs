@@ -35,6 +35,11 @@ internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHt
             }
 
             var (status, result, error) = await RunAsync(http, read, mediaType.Value, cancellationToken);
+            if (error is null && result is null)
+            {
+                return;
+            }
+
             if (error is not null)
             {
                 await GraphQLHttpResponseWriter.WriteErrorAsync(http.Response, mediaType.Value, error, cancellationToken);
@@ -76,11 +81,13 @@ internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHt
             return (0, null, new HttpRequestError(rejected.StatusCode, rejected.Message));
         }
 
-        return await RunOneAsync(http, read.Request, context, mediaType, cancellationToken);
+        return await RunOneAsync(http, read.Request, context, mediaType, cancellationToken, allowMultipart: true);
     }
 
+    /// <summary>Runs one request; with <paramref name="allowMultipart"/> an incremental response is written here and nothing is returned.</summary>
     private async Task<(int Status, ExecutionResult? Result, HttpRequestError? Error)> RunOneAsync(
-        HttpContext http, GraphQLRequest request, RequestContext context, ResponseMediaType mediaType, CancellationToken cancellationToken)
+        HttpContext http, GraphQLRequest request, RequestContext context, ResponseMediaType mediaType, CancellationToken cancellationToken,
+        bool allowMultipart = false)
     {
         var requestErrorStatus = mediaType == ResponseMediaType.GraphQLResponseJson
             ? StatusCodes.Status400BadRequest
@@ -101,6 +108,12 @@ internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHt
         {
             var error = GraphQLError.WithCode("Subscriptions are served over WebSocket (graphql-transport-ws) or Server-Sent Events (Accept: text/event-stream), not plain HTTP.", ErrorCodes.BadRequest);
             return (requestErrorStatus, ExecutionResult.FromErrors([error]), null);
+        }
+
+        if (allowMultipart && prepared.Operation.UsesIncrementalDelivery && AcceptsIncrementalMultipart(http.Request))
+        {
+            await WriteMultipartAsync(http, prepared.Operation, request, context, cancellationToken);
+            return (0, null, null);
         }
 
         var result = await engine.ExecuteAsync(prepared.Operation, request, context, cancellationToken);

@@ -127,26 +127,36 @@ internal sealed partial class GraphQLSseHandler(GraphQLEngine engine, GraphQLSse
         return (read.Request, requestContext, prepared);
     }
 
-    /// <summary>The results of one operation: the errors that stopped it, its one result, or a subscription's events.</summary>
-    private async IAsyncEnumerable<ExecutionResult> RunAsync(
+    /// <summary>The results of one operation: the errors that stopped it, its one result (or its incremental parts), or a subscription's events.</summary>
+    private async IAsyncEnumerable<IncrementalPart> RunAsync(
         PrepareResult prepared, GraphQLRequest request, RequestContext context,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!prepared.IsSuccess)
         {
-            yield return prepared.ToErrorResult();
+            yield return IncrementalPart.Plain(prepared.ToErrorResult());
+            yield break;
+        }
+
+        if (prepared.Operation.Kind != OperationKind.Subscription && prepared.Operation.UsesIncrementalDelivery)
+        {
+            await foreach (var part in engine.ExecuteIncrementalAsync(prepared.Operation, request, context, cancellationToken))
+            {
+                yield return part;
+            }
+
             yield break;
         }
 
         if (prepared.Operation.Kind != OperationKind.Subscription)
         {
-            yield return await ExecuteMaskedAsync(prepared.Operation, request, context, cancellationToken);
+            yield return IncrementalPart.Plain(await ExecuteMaskedAsync(prepared.Operation, request, context, cancellationToken));
             yield break;
         }
 
         await foreach (var result in engine.SubscribeAsync(prepared.Operation, request, context, cancellationToken))
         {
-            yield return result;
+            yield return IncrementalPart.Plain(result);
             if (!result.HasData)
             {
                 yield break;

@@ -43,7 +43,7 @@ internal sealed class SseStream(HttpResponse response)
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static byte[] Next(ExecutionResult result) => Event("next", result.WriteTo);
+    public static byte[] Next(IncrementalPart part) => Event("next", part.WriteTo);
 
     public static byte[] Complete() => Event("complete", null);
 

@@ -16,6 +16,9 @@ internal static class GraphQLWsMessageWriter
     public static ReadOnlyMemory<byte> Next(string id, ExecutionResult result) =>
         Write(GraphQLWsMessageTypes.Next, id, result.WriteTo);
 
+    public static ReadOnlyMemory<byte> Next(string id, IncrementalPart part) =>
+        Write(GraphQLWsMessageTypes.Next, id, part.WriteTo);
+
     public static ReadOnlyMemory<byte> Error(string id, IReadOnlyList<GraphQLError> errors) =>
         Write(GraphQLWsMessageTypes.Error, id, w => ResultJsonWriter.WriteErrors(w, errors));
 

@@ -90,6 +90,14 @@ internal sealed partial class GraphQLWsSession
                     await SendAsync(GraphQLWsMessageWriter.Next(id, result), cancellationToken);
                 }
             }
+            else if (prepared.Operation.UsesIncrementalDelivery)
+            {
+                // @defer/@stream: one next message per part, as graphql-ws carries graphql-js 17's incremental results.
+                await foreach (var part in engine.ExecuteIncrementalAsync(prepared.Operation, request, context, cancellationToken))
+                {
+                    await SendAsync(GraphQLWsMessageWriter.Next(id, part), cancellationToken);
+                }
+            }
             else
             {
                 var result = await engine.ExecuteAsync(prepared.Operation, request, context, cancellationToken);
@@ -139,7 +147,9 @@ internal sealed partial class GraphQLWsSession
     {
         request = null!;
         error = string.Empty;
-        if (!payload.TryGetValue("query", out var query) || query is not string text)
+        payload.TryGetValue("query", out var query);
+        var persisted = payload.GetValueOrDefault("extensions") is IReadOnlyDictionary<string, object?> ext && ext.ContainsKey("persistedQuery");
+        if (query is not string && !(query is null && persisted))
         {
             error = "the subscribe payload needs a 'query' string.";
             return false;
@@ -156,7 +166,7 @@ internal sealed partial class GraphQLWsSession
         }
 
         request = new GraphQLRequest(
-            text, (string?)operationName, (IReadOnlyDictionary<string, object?>?)variables, (IReadOnlyDictionary<string, object?>?)extensions);
+            (string?)query, (string?)operationName, (IReadOnlyDictionary<string, object?>?)variables, (IReadOnlyDictionary<string, object?>?)extensions);
         return true;
     }
 

@@ -30,6 +30,27 @@ public sealed class ApolloClientTests(SampleServer server) : IClassFixture<Sampl
         Assert.Equal(["Hello, a!", "Hello, b!", "Hello, c!"], results.Select(r => r.GetProperty("data").GetProperty("hello").GetString()));
     }
 
+    [Fact]
+    public async Task Incremental_handler_gets_the_initial_data_first_then_the_deferred_and_streamed_rest_over_multipart()
+    {
+        var (requests, results) = await RunAsync("defer");
+
+        var request = Assert.Single(requests);
+        Assert.Contains("multipart/mixed;incrementalSpec=v0.2", request.GetProperty("accept").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("multipart/mixed", request.GetProperty("contentType").GetString(), StringComparison.Ordinal);
+        Assert.Equal("empty", results[0].GetProperty("dataState").GetString());
+        var first = results.FirstOrDefault(r => r.GetProperty("dataState").GetString() != "empty");
+        Assert.True(first.ValueKind == JsonValueKind.Object, string.Join("\n", results) + string.Join("\n", requests));
+        Assert.True(first.GetProperty("dataState").GetString() == "streaming", string.Join("\n", results));
+        Assert.Equal("Hello, world!", first.GetProperty("data").GetProperty("hello").GetString());
+        Assert.False(first.GetProperty("data").TryGetProperty("later", out _));
+        var last = results[^1];
+        Assert.Equal("complete", last.GetProperty("dataState").GetString());
+        Assert.Equal("Later, later!", last.GetProperty("data").GetProperty("later").GetString());
+        Assert.Equal(["a", "b", "c"], last.GetProperty("data").GetProperty("letters").EnumerateArray().Select(l => l.GetString()));
+        Assert.All(results, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("error").ValueKind));
+    }
+
     private async Task<(List<JsonElement> Requests, List<JsonElement> Results)> RunAsync(string scenario)
     {
         var output = await NodeScripts.RunAsync("apollo-client.mjs", [server.HttpUri.ToString(), scenario]);

@@ -71,6 +71,22 @@ public sealed class GraphQLSseTests(SampleServer server) : IClassFixture<SampleS
         Assert.Equal(3, Of(events, "complete").Count());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Deferred_query_arrives_as_initial_and_subsequent_parts(bool singleConnection)
+    {
+        var events = await RunClientAsync(singleConnection, new { query = "{ hello ... @defer { later(name: \"sse\") } }" });
+
+        var parts = Of(events, "next").Select(e => e.GetProperty("payload")).ToList();
+        Assert.Equal(2, parts.Count);
+        Assert.Equal("Hello, world!", parts[0].GetProperty("data").GetProperty("hello").GetString());
+        Assert.True(parts[0].GetProperty("hasNext").GetBoolean());
+        Assert.Equal("Later, sse!", parts[1].GetProperty("incremental")[0].GetProperty("data").GetProperty("later").GetString());
+        Assert.False(parts[1].GetProperty("hasNext").GetBoolean());
+        Assert.Single(Of(events, "complete"));
+    }
+
     private static IEnumerable<JsonElement> Of(List<JsonElement> events, string name) =>
         events.Where(e => e.GetProperty("event").GetString() == name);
 

@@ -44,6 +44,24 @@ public sealed class GraphQLWsTests(SampleServer server) : IClassFixture<SampleSe
     }
 
     [Fact]
+    public async Task Deferred_and_streamed_query_arrives_as_several_next_messages()
+    {
+        var events = await RunClientAsync(new
+        {
+            connectionParams = new { token = SampleServer.Token },
+            operations = new[] { new { query = "{ hello ... @defer(label: \"ws\") { later(name: \"ws\") } letters @stream(initialCount: 1) }" } },
+        });
+
+        var parts = events.Where(e => e.GetProperty("event").GetString() == "next").Select(e => e.GetProperty("payload")).ToList();
+        Assert.True(parts.Count >= 2);
+        Assert.Equal(["a"], parts[0].GetProperty("data").GetProperty("letters").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["0 ws", "1 -"], parts[0].GetProperty("pending").EnumerateArray()
+            .Select(p => $"{p.GetProperty("id").GetString()} {(p.TryGetProperty("label", out var l) ? l.GetString() : "-")}").Order());
+        Assert.False(parts[^1].GetProperty("hasNext").GetBoolean());
+        Assert.Single(events, e => e.GetProperty("event").GetString() == "complete");
+    }
+
+    [Fact]
     public async Task Client_unsubscribing_completes_the_operation_and_stops_the_source_stream()
     {
         var events = await RunClientAsync(new

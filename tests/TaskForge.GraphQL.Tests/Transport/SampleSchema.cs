@@ -13,6 +13,10 @@ internal sealed class SampleSchema
           whoami: String
           "Never answers: runs into the engine's execution timeout."
           slow: String
+          "Answers after delayMs milliseconds (to defer)."
+          later(delayMs: Int! = 20, name: String = "later"): String!
+          "Three letters (to stream)."
+          letters: [String!]!
         }
 
         type Mutation {
@@ -45,6 +49,13 @@ internal sealed class SampleSchema
             await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
             return (object?)null;
         })
+        .BindField("Query", "later", async ctx =>
+        {
+            await Task.Delay(ctx.GetArgument<int>("delayMs"), ctx.CancellationToken);
+            return (object?)("Later, " + ctx.GetArgument<string>("name") + "!");
+        })
+        .BindField("Query", "letters", _ => new[] { "a", "b", "c" })
+        .AddDeferAndStreamDirectives()
         .BindField("Mutation", "increment", ctx => Interlocked.Add(ref _counter, ctx.GetArgument<int>("by")))
         .BindSubscription("Subscription", "countdown", ctx => Countdown(ctx.GetArgument<int>("from"), ctx.CancellationToken))
         .BindField("Subscription", "countdown", ctx => ctx.Source)

@@ -4,10 +4,12 @@
 // Scenarios:
 //   apq    PersistedQueryLink (hashed queries over GET) + HttpLink: the same query twice, network-only.
 //   batch  BatchHttpLink: three queries issued together, sent as one batched POST.
+//   defer  HttpLink with GraphQL17Alpha9Handler: a query with @defer and @stream, every emission recorded.
 import { createHash } from 'node:crypto';
 import { ApolloClient, InMemoryCache, HttpLink, ApolloLink, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { BatchHttpLink } from '@apollo/client/link/batch-http';
+import { GraphQL17Alpha9Handler } from '@apollo/client/incremental';
 
 const [url, scenario] = process.argv.slice(2);
 if (!url || !scenario) {
@@ -30,6 +32,8 @@ const recordingFetch = async (input, init = {}) => {
     })),
   });
   const response = await fetch(input, init);
+  requests[requests.length - 1].accept = new Headers(init.headers).get('accept');
+  requests[requests.length - 1].contentType = response.headers.get('content-type');
   return response;
 };
 
@@ -53,6 +57,25 @@ if (scenario === 'apq') {
   const query = gql`query Greeting($name: String) { hello(name: $name) }`;
   const all = await Promise.all(['a', 'b', 'c'].map((name) => client.query({ query, variables: { name }, fetchPolicy: 'network-only' })));
   for (const { data, error } of all) results.push({ data, error: error?.message ?? null });
+} else if (scenario === 'defer') {
+  const client = new ApolloClient({
+    link: new HttpLink({ uri: url, fetch: recordingFetch }),
+    cache: cache(),
+    incrementalHandler: new GraphQL17Alpha9Handler(),
+  });
+  const query = gql`query Deferred { hello ... @defer(label: "slow") { later(delayMs: 300) } letters @stream(initialCount: 1) }`;
+  await new Promise((resolve, reject) => {
+    const subscription = client.watchQuery({ query, fetchPolicy: 'network-only' }).subscribe({
+      next: (r) => {
+        results.push({ dataState: r.dataState, data: r.data ?? null, error: r.error?.message ?? null });
+        if (r.dataState === 'complete' || r.error) {
+          subscription.unsubscribe();
+          resolve();
+        }
+      },
+      error: reject,
+    });
+  });
 } else {
   console.error(`unknown scenario ${scenario}`);
   process.exit(2);

@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace TaskForge.GraphQL.Http;
+
+internal sealed partial class GraphQLHttpHandler
+{
+    private static readonly byte[] PartStart = Encoding.ASCII.GetBytes("\r\n---\r\nContent-Type: application/json; charset=utf-8\r\n\r\n");
+    private static readonly byte[] Terminator = Encoding.ASCII.GetBytes("\r\n-----\r\n");
+
+    /// <summary>
+    /// Whether the client takes an incremental response as <c>multipart/mixed</c> in graphql-js 17's format:
+    /// <c>incrementalSpec=v0.2</c> (Apollo Client's GraphQL17Alpha9Handler) or no spec parameter. A client that
+    /// names only <c>deferSpec=20220824</c> (the older format) gets the whole result as one JSON response.
+    /// </summary>
+    internal static bool AcceptsIncrementalMultipart(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && accepted.Any(a => a.MediaType.Equals("multipart/mixed", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0
+            && (a.Parameters.All(p => !p.Name.Equals("deferSpec", StringComparison.OrdinalIgnoreCase))
+                || a.Parameters.Any(p => p.Name.Equals("incrementalSpec", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>Writes each part as it is ready: <c>multipart/mixed; boundary="-"</c>, one JSON body per part.</summary>
+    private async Task WriteMultipartAsync(HttpContext http, PreparedOperation operation, GraphQLRequest request, RequestContext context, CancellationToken cancellationToken)
+    {
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "multipart/mixed; boundary=\"-\"; incrementalSpec=v0.2";
+        response.Headers.CacheControl = "no-cache";
+        await foreach (var part in engine.ExecuteIncrementalAsync(operation, request, context, cancellationToken))
+        {
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            buffer.Write(PartStart);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                part.WriteTo(writer);
+            }
+
+            await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+        }
+
+        await response.Body.WriteAsync(Terminator, cancellationToken);
+    }
+}
