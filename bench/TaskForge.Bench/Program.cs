@@ -1,4 +1,3 @@
-using TaskForge.Bench.Commands;
 using TaskForge.Bench.EventStore;
 
 // Each suite writes a markdown report under bench/results/. Usage: dotnet run -c Release --project bench/TaskForge.Bench -- <suite> [options]
@@ -6,8 +5,6 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
 {
     ["eventstore"] = EventStoreBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
-    ["commands"] = CommandBenchmark.RunAsync,
-    ["projections"] = TaskForge.Bench.Projections.ProjectionBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))

@@ -1,6 +1,6 @@
 using Npgsql;
-using TaskForge.EventStore;
-using TaskForge.EventStore.Local;
+using TaskForge.Storage.EventStore;
+using TaskForge.Storage.Local;
 
 namespace TaskForge.Bench.Common;
 
@@ -34,8 +34,8 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), $"taskforge-bench-{Guid.NewGuid():N}");
         var cluster = await LocalPostgresCluster.StartAsync(folder, removeOnDispose: true);
-        // The store's own session options (generic plans for prepared statements), as the API host uses them.
-        var builder = new NpgsqlConnectionStringBuilder(cluster.ConnectionString()) { MaxPoolSize = 100, Options = PostgresEventStore.GenericPlansOption };
+        // The session options the API host's data source uses (the idle-in-transaction backstop).
+        var builder = new NpgsqlConnectionStringBuilder(TaskForgeDataSource.WithSessionOptions(cluster.ConnectionString())) { MaxPoolSize = 100 };
         if (Environment.GetEnvironmentVariable("TASKFORGE_BENCH_PG_OPTIONS") is { } options)
         {
             builder.Options = options;

@@ -1,189 +1,138 @@
 using System.Globalization;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
+using TaskForge.Api.Commands;
+using TaskForge.Api.Hosting;
+using TaskForge.Bench.Commands;
 using TaskForge.Bench.Common;
-using TaskForge.EventStore;
-using TaskForge.EventStore.Appending;
+using TaskForge.Storage.EventStore;
+using TaskForge.Storage.Wakeup;
 
 namespace TaskForge.Bench.EventStore;
 
 /// <summary>
-/// Appends (single and batched) beside raw INSERT transactions into a table with the same columns and only a
-/// primary key, at the same concurrency; catch-up read rate; commit-to-subscriber delivery at a steady rate.
-/// Options: --clients N (8), --seconds S (10 per measurement).
+/// TaskForge on Marten and Wolverine beside its baselines, in one run on one cluster: raw single-row INSERT
+/// transactions, bare Marten appends (a session per append) with and without the coalesced wake-up, single-event
+/// commands through Wolverine, batched appends, and commit-to-consumer latency at a steady 1,000 events/s for a daemon
+/// projection and a reader bounded by the high-water mark, with polling only and with the wake-up.
+/// Options: --clients N (8), --seconds S (10 per measurement), --rate R (1000).
 /// </summary>
 public static class EventStoreBenchmark
 {
-    private const string Data = """{"taskId":"7d0c6a8e-3f51-4a43-9c52-0c1a2b3c4d5e","title":"Write the quarterly report","priority":"High"}""";
+    private const int Rounds = 5;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var clients = Option(args, "--clients", 8);
         var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
+        var rate = Option(args, "--rate", 1000);
         await using var database = await BenchDatabase.StartAsync();
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await using var store = new PostgresEventStore(dataSource);
-        await store.MigrateAsync();
-        await CreateBaselineTableAsync(dataSource);
-        var metadata = MetadataJson();
-        if (args.Contains("--delivery-only"))
+        await using var dataSource = TaskForgeDataSource.Create(database.ConnectionString);
+        var raw = new RawInserts(dataSource);
+        await raw.CreateAsync();
+        var bench = new EventStoreSettings { Schema = "bench" };
+        using var quietStore = DocumentStore.For(o => { o.Connection(dataSource); o.UseTaskForgeEventStore(bench); });
+        using var wakeStore = DocumentStore.For(o => { o.Connection(dataSource); o.UseTaskForgeEventStore(bench); o.UseAppendWakeups(dataSource, new AppendNotifier(dataSource)); });
+        await quietStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var host = await StartCommandHostAsync(database.ConnectionString);
+        var handler = host.Services.GetRequiredService<CommandHandler>();
+        var board = new BenchBoard(handler);
+        await board.CreateAsync();
+        var tasks = new Guid[clients][];
+        for (var c = 0; c < clients; c++)
         {
-            var only = await DeliveryBenchmark.RunAsync(store, database.ConnectionString, ratePerSecond: 1000, duration);
-            Console.WriteLine($"delivery: local p50 {F2(only.LocalP50)} p99 {F2(only.LocalP99)}; other process p50 {F2(only.RemoteP50)} p99 {F2(only.RemoteP99)} ms; append acknowledged p50 {F2(only.AckP50)} p99 {F2(only.AckP99)} ms");
-            return 0;
+            tasks[c] = new Guid[25];
+            for (var k = 0; k < tasks[c].Length; k++)
+                tasks[c][k] = await board.NewTaskAsync();
+        }
+
+        var quiet = new BareAppends(quietStore, clients);
+        var wake = new BareAppends(wakeStore, clients);
+        async Task<int> CommandAsync(int c, long i)
+        {
+            BenchBoard.Must(await handler.HandleAsync(board.Rename(tasks[c][i % tasks[c].Length], i)));
+            return 1;
         }
 
         Console.WriteLine("warming up");
-        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => RawInsertAsync(dataSource, 1, metadata));
-        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => AppendAsync(store, $"warm-{c}-{i}", 1));
-        // Statistics for both tables, as autovacuum would gather them on a database in use; this also makes every
-        // pooled session re-plan its prepared statements, which were planned on empty tables.
-        await using (var analyze = dataSource.CreateCommand($"ANALYZE {store.Schema}.events; ANALYZE raw_events"))
-        {
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => raw.InsertAsync(1));
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => quiet.AppendAsync(c, i));
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), CommandAsync);
+        await using (var analyze = dataSource.CreateCommand("ANALYZE"))
             await analyze.ExecuteNonQueryAsync();
-        }
 
-        const int Rounds = 5;
         var roundDuration = duration / Rounds;
-        var streams = new long[clients];
-        long streamSequence = 0;
-        Func<int, long, Task<int>> SingleAppends(PostgresEventStore target) => (c, i) =>
-        {
-            // Streams of 20 events with an exact expected version, like edits of one task.
-            if (i % 20 == 0)
-            {
-                streams[c] = Interlocked.Increment(ref streamSequence);
-            }
-
-            return AppendAsync(target, $"task-{streams[c]}", 1, i % 20);
-        };
-
-        await using var quiet = new PostgresEventStore(dataSource, new EventStoreOptions { NotifyOtherProcesses = false });
-        Console.WriteLine("single: INSERT baseline, appends, appends without cross-process NOTIFY, INSERT+NOTIFY; interleaved rounds");
+        Console.WriteLine("single: raw INSERT, bare appends, bare appends with the wake-up, commands; interleaved rounds");
         var singles = await Interleaved.RunAsync(clients, Rounds, roundDuration,
-            (c, i) => RawInsertAsync(dataSource, 1, metadata),
-            SingleAppends(store),
-            SingleAppends(quiet),
-            (c, i) => RawInsertAsync(dataSource, 1, metadata, notify: true));
-        var (rawSingle, single, singleQuiet, rawNotify) = (singles[0], singles[1], singles[2], singles[3]);
-        Console.WriteLine("batched: 50-row INSERT baseline and 50-event appends; interleaved rounds");
-        var batches = await Interleaved.RunAsync(clients, Rounds, roundDuration,
-            (c, i) => RawInsertAsync(dataSource, 50, metadata),
-            (c, i) => AppendAsync(store, $"batch-{Guid.NewGuid():N}", 50));
-        var (rawBatch, batch) = (batches[0], batches[1]);
-        Console.WriteLine("catch-up read");
-        var readClock = System.Diagnostics.Stopwatch.StartNew();
-        var (readEvents, _) = await LogScan.ToHeadAsync(store, 500);
-        var readSeconds = readClock.Elapsed.TotalSeconds;
-        Console.WriteLine("delivery at 1,000 events/s");
-        var delivery = await DeliveryBenchmark.RunAsync(store, database.ConnectionString, ratePerSecond: 1000, duration);
+            (c, i) => raw.InsertAsync(1), (c, i) => quiet.AppendAsync(c, i), (c, i) => wake.AppendAsync(c, i), CommandAsync);
+        Console.WriteLine("batched: 50-row INSERT, 50-event appends; interleaved rounds");
+        var batches = await Interleaved.RunAsync(clients, Rounds, roundDuration, (c, i) => raw.InsertAsync(50), (c, i) => quiet.AppendAsync(c, i, 50));
+        Console.WriteLine($"latency at {rate} events/s: polling only, then with the wake-up");
+        var polled = await LatencyProbe.RunAsync(dataSource, bench with { Schema = "bench_polled", WakeOnAppend = false }, rate, duration);
+        var woken = await LatencyProbe.RunAsync(dataSource, bench with { Schema = "bench_woken", WakeOnAppend = true }, rate, duration);
 
-        var report = new BenchReport("Event store benchmark");
-        report.Paragraph($"Database: {database.Description}. Clients: {clients} concurrent connections, closed loop, {duration.TotalSeconds:F0} s per measurement after a 2 s warm-up, run as {Rounds} interleaved rounds of each subject and its baseline so both see the same background load. " +
-            "Baseline: single-row (or 50-row, sent as arrays like the append) INSERT transactions, one round trip each, into a table with the same columns as the events table and only a primary key, at the same concurrency, in the same run; both sides use prepared statements. " +
-            "Appends: one statement and one round trip each (version check, duplicate check, insert), into the events table with its three indexes; single-event appends go to streams of 20 events with an exact expected version. Event ids are time-ordered UUIDv7, as the command path makes them (random v4 ids cost extra index page writes).");
-        report.Table(["measurement", "TaskForge", "baseline", "ratio"],
-        [
-            ["single-event appends/s", F(single.OperationsPerSecond), F(rawSingle.OperationsPerSecond) + " (INSERT tx/s)", Ratio(single.OperationsPerSecond, rawSingle.OperationsPerSecond)],
-            ["single-event appends/s, no cross-process NOTIFY", F(singleQuiet.OperationsPerSecond), F(rawSingle.OperationsPerSecond), Ratio(singleQuiet.OperationsPerSecond, rawSingle.OperationsPerSecond)],
-            ["single append latency p50 (ms)", F2(single.P50), F2(rawSingle.P50), Ratio(single.P50, rawSingle.P50)],
-            ["single append latency p99 (ms)", F2(single.P99), F2(rawSingle.P99), Ratio(single.P99, rawSingle.P99)],
-            ["batched events/s (50 per append)", F(batch.UnitsPerSecond), F(rawBatch.UnitsPerSecond) + " (50-row INSERT, rows/s)", Ratio(batch.UnitsPerSecond, rawBatch.UnitsPerSecond)],
-            ["batched append latency p50 (ms)", F2(batch.P50), F2(rawBatch.P50), Ratio(batch.P50, rawBatch.P50)],
-            ["batched append latency p99 (ms)", F2(batch.P99), F2(rawBatch.P99), Ratio(batch.P99, rawBatch.P99)],
-            ["INSERT + NOTIFY per transaction, tx/s", "—", F(rawNotify.OperationsPerSecond), Ratio(rawNotify.OperationsPerSecond, rawSingle.OperationsPerSecond) + " of plain INSERT"],
-            ["catch-up read events/s (ReadAll, pages of 500)", F(readEvents / readSeconds), "—", "—"],
-            ["append acknowledged p50 (ms) during the delivery run", F2(delivery.AckP50), "—", "—"],
-            ["append acknowledged p99 (ms) during the delivery run", F2(delivery.AckP99), "—", "—"],
-            ["delivery p50 (ms), in-process subscriber", F2(delivery.LocalP50), "—", "—"],
-            ["delivery p99 (ms), in-process subscriber", F2(delivery.LocalP99), "—", "—"],
-            ["delivery p50 (ms), other-process subscriber (NOTIFY)", F2(delivery.RemoteP50), "—", "—"],
-            ["delivery p99 (ms), other-process subscriber (NOTIFY)", F2(delivery.RemoteP99), "—", "—"],
-        ]);
-        report.Paragraph($"Delivery: {delivery.Sent} single-event appends (each to a new stream) paced at 1,000/s; latency is from the moment the append was sent (so it includes the commit) " +
-            "to the moment a subscriber received the event; the in-process subscriber shares the appender's store (woken at once), the other-process one has its own data source and LogWatcher (woken by the coalesced NOTIFY).");
-        report.Paragraph("Goals (issue 2): single-event appends ≥ 70% of the raw INSERT baseline; batched appends ≥ 40,000 events/s; delivery p99 < 20 ms.");
-        await report.WriteAsync("eventstore");
+        await WriteReportAsync(database, clients, duration, rate, singles, batches, polled, woken, bench);
+        await host.StopAsync();
         return 0;
     }
 
-    private static async Task<int> AppendAsync(PostgresEventStore store, string stream, int count, long version = -1)
+    private static async Task<IHost> StartCommandHostAsync(string connectionString)
     {
-        var events = new EventData[count];
-        var metadata = new EventMetadata("user-1", Guid.Empty, "bench", null, DateTimeOffset.UtcNow);
-        for (var i = 0; i < count; i++)
-        {
-            events[i] = new EventData(Guid.CreateVersion7(), "TaskRenamed", Data, metadata);
-        }
-
-        var expected = version < 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exactly(version);
-        await store.AppendAsync(stream, expected, events);
-        return count;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        var options = new TaskForgeStorageOptions { RunProjections = false, SoloNode = true };
+        builder.Services.AddTaskForgeMarten(connectionString, options);
+        builder.Services.AddTaskForgeWolverine(options);
+        builder.Services.AddTaskForgeCommands();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
-    private static async Task CreateBaselineTableAsync(NpgsqlDataSource dataSource)
+    private static async Task WriteReportAsync(
+        BenchDatabase database, int clients, TimeSpan duration, int rate, LoadResult[] singles, LoadResult[] batches, LatencyResult polled, LatencyResult woken, EventStoreSettings bench)
     {
-        await using var command = dataSource.CreateCommand("""
-            DROP TABLE IF EXISTS raw_events;
-            CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream_id text NOT NULL, version bigint NOT NULL, event_id uuid NOT NULL,
-                type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp());
-            """);
-        await command.ExecuteNonQueryAsync();
+        var (raw, quiet, wake, commands) = (singles[0], singles[1], singles[2], singles[3]);
+        var report = new BenchReport("Event store and command path on Marten 9.58 and Wolverine 6.62");
+        report.Paragraph($"Database: {database.Description}. {clients} closed-loop clients; subject and baseline in {Rounds} interleaved rounds " +
+            $"of {F0((duration / Rounds).TotalSeconds)} s each, so they share the machine's background load. Single appends write one TaskRenamed " +
+            "event with TaskForge's headers to streams of 20 events with an exact expected version; commands are RenameTask through " +
+            "Wolverine (load task, workspace and project streams in one batch query, decide, append, outbox message in the same transaction). " +
+            $"Daemon polling {bench.FastPollingTime.TotalMilliseconds} ms fast / {bench.SlowPollingTime.TotalMilliseconds} ms slow; gap settings as GapSafety.");
+        report.Table(["measurement", "per second", "p50 ms", "p99 ms", "ratio"],
+        [
+            ["raw single-row INSERT transactions (baseline)", F0(raw.OperationsPerSecond), F2(raw.P50), F2(raw.P99), "1.00"],
+            ["bare Marten single-event appends, polling only", F0(quiet.OperationsPerSecond), F2(quiet.P50), F2(quiet.P99), Ratio(quiet, raw) + " of raw"],
+            ["bare Marten single-event appends, coalesced wake-up", F0(wake.OperationsPerSecond), F2(wake.P50), F2(wake.P99), Ratio(wake, quiet) + " of polling only"],
+            ["single-event commands through Wolverine + Marten", F0(commands.OperationsPerSecond), F2(commands.P50), F2(commands.P99), Ratio(commands, wake) + " of bare appends (wake-up)"],
+            ["raw 50-row INSERT, rows", F0(batches[0].UnitsPerSecond), F2(batches[0].P50), F2(batches[0].P99), "1.00"],
+            ["batched Marten appends (50 events), events", F0(batches[1].UnitsPerSecond), F2(batches[1].P50), F2(batches[1].P99), Ratio(batches[1], batches[0], units: true) + " of raw"],
+        ]);
+        report.Paragraph($"Commit-to-consumer latency at a steady {rate} single-event appends/s for {F0(duration.TotalSeconds)} s (commit = the append's SaveChanges returned; " +
+            "seen = the projection's ApplyAsync got the event, or the high-water-mark reader's page held it; 0 when seen before the acknowledgement arrived).");
+        report.Table(["configuration", "appends/s reached", "projection p50 / p99 ms", "HWM reader p50 / p99 ms"],
+        [
+            ["polling only", F0(polled.AppendsPerSecond), $"{F2(polled.ProjectionP50)} / {F2(polled.ProjectionP99)}", $"{F2(polled.ReaderP50)} / {F2(polled.ReaderP99)}"],
+            ["coalesced wake-up after commit", F0(woken.AppendsPerSecond), $"{F2(woken.ProjectionP50)} / {F2(woken.ProjectionP99)}", $"{F2(woken.ReaderP50)} / {F2(woken.ReaderP99)}"],
+        ]);
+        report.Paragraph("Goals: commands/s ≥ 70% of bare appends; bare appends ≥ 50% of raw INSERT; batched ≥ 40,000 events/s; " +
+            "commit-to-consumer p99 < 100 ms at 1,000 events/s with ≥ 90% of the closed-loop appends/s of the configuration without wake-ups.");
+        await report.WriteAsync("eventstore");
     }
 
-    // The baseline sends the same rows the append sends: scalars for one row, arrays (unnest) for a batch.
-    private static async Task<int> RawInsertAsync(NpgsqlDataSource dataSource, int rows, string metadata, bool notify = false)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(connection);
-        var insert = rows == 1 ? SingleRowInsert(metadata) : MultiRowInsert(rows, metadata);
-        batch.BatchCommands.Add(insert);
-        if (notify)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify('bench_events', '')"));
-        }
+    private static string Ratio(LoadResult subject, LoadResult baseline, bool units = false) =>
+        (units ? subject.UnitsPerSecond / baseline.UnitsPerSecond : subject.OperationsPerSecond / baseline.OperationsPerSecond).ToString("P0", CultureInfo.InvariantCulture);
 
-        await batch.PrepareAsync();
-        await batch.ExecuteNonQueryAsync();
-        return rows;
-    }
+    private static string F0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static NpgsqlBatchCommand SingleRowInsert(string metadata)
-    {
-        var insert = new NpgsqlBatchCommand("INSERT INTO raw_events (stream_id, version, event_id, type, data, metadata) VALUES ($1, 1, $2, 'TaskRenamed', $3, $4)");
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "raw-" + Guid.NewGuid().ToString("N") });
-        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Data, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        return insert;
-    }
-
-    private static NpgsqlBatchCommand MultiRowInsert(int rows, string metadata)
-    {
-        var insert = new NpgsqlBatchCommand("""
-            INSERT INTO raw_events (stream_id, version, event_id, type, data, metadata)
-            SELECT $1, e.ord, e.id, e.type, e.data, e.meta FROM unnest($2, $3, $4, $5) WITH ORDINALITY AS e(id, type, data, meta, ord)
-            """);
-        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "raw-" + Guid.NewGuid().ToString("N") });
-        insert.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = Enumerable.Range(0, rows).Select(_ => Guid.CreateVersion7()).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat("TaskRenamed", rows).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(Data, rows).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Enumerable.Repeat(metadata, rows).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        return insert;
-    }
-
-    private static string MetadataJson() =>
-        """{"actorId":"user-1","workspaceId":"00000000-0000-0000-0000-000000000000","correlationId":"bench","causationId":null,"timestamp":"2026-11-22T00:00:00+00:00","headers":null}""";
+    private static string F2(double value) => double.IsInfinity(value) ? "never" : value.ToString("N2", CultureInfo.InvariantCulture);
 
     private static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
-
-    private static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string F2(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
-
-    private static string Ratio(double ours, double baseline) => baseline == 0 ? "—" : (ours / baseline).ToString("P0", CultureInfo.InvariantCulture);
 }

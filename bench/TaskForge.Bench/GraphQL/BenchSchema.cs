@@ -11,7 +11,8 @@ namespace TaskForge.Bench.GraphQL;
 internal static class BenchSchema
 {
     /// <summary>The engine for the benchmark; <paramref name="documentCacheSize"/> 0 makes every Prepare parse and validate.</summary>
-    public static GraphQLEngine CreateEngine(string folder, int documentCacheSize)
+    /// <param name="deferAndStream">Give the schema @defer/@stream (the incremental case); off for the others, as before.</param>
+    public static GraphQLEngine CreateEngine(string folder, int documentCacheSize, bool deferAndStream = false)
     {
         var data = JsonSerializer.Deserialize<BenchData>(
             File.ReadAllText(Path.Combine(folder, "data.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))
@@ -73,8 +74,12 @@ internal static class BenchSchema
             .BindRuntimeType<BenchWorkspace>("Workspace")
             .BindRuntimeType<BenchProject>("Project")
             .BindRuntimeType<BenchTask>("Task")
-            .BindRuntimeType<BenchComment>("Comment")
-            .Build();
-        return GraphQLEngine.Create(schema, new GraphQLEngineOptions { DocumentCacheSize = documentCacheSize });
+            .BindRuntimeType<BenchComment>("Comment");
+        if (deferAndStream)
+        {
+            schema.AddDeferAndStreamDirectives();
+        }
+
+        return GraphQLEngine.Create(schema.Build(), new GraphQLEngineOptions { DocumentCacheSize = documentCacheSize });
     }
 }

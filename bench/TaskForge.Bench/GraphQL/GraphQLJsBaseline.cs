@@ -14,13 +14,25 @@ internal sealed class GraphQLJsBaseline : IDisposable
 
     private GraphQLJsBaseline(Process process) => _process = process;
 
-    public static async Task<GraphQLJsBaseline> StartAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Installs bench.mjs's npm packages (<c>npm ci</c>, from package-lock.json) when any dependency of package.json is
+    /// missing from node_modules, as on a fresh clone. Call before anything runs node.
+    /// </summary>
+    public static async Task EnsureInstalledAsync(string folder, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql")))
+        using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "package.json"), cancellationToken));
+        var missing = package.RootElement.GetProperty("dependencies").EnumerateObject()
+            .Any(d => !Directory.Exists(Path.Combine(folder, "node_modules", d.Name)));
+        if (missing)
         {
+            Console.WriteLine("installing the graphql-js baseline's npm packages (npm ci)…");
             await RunAsync(folder, "npm", ["ci", "--no-audit", "--no-fund"], cancellationToken);
         }
+    }
 
+    public static async Task<GraphQLJsBaseline> StartAsync(string folder, CancellationToken cancellationToken)
+    {
+        await EnsureInstalledAsync(folder, cancellationToken);
         var process = Process.Start(Start(folder, "node", ["bench.mjs", "--serve"], redirectInput: true))
             ?? throw new InvalidOperationException("Could not start node.");
         return new GraphQLJsBaseline(process);
@@ -29,6 +41,10 @@ internal sealed class GraphQLJsBaseline : IDisposable
     /// <summary>graphql-js's response to the benchmark query, to check that both engines answer the same.</summary>
     public static Task<string> PrintResponseAsync(string folder, CancellationToken cancellationToken) =>
         RunAsync(folder, "node", ["bench.mjs", "--print"], cancellationToken);
+
+    /// <summary>graphql-js 17's parts for the deferred query, one JSON object per line.</summary>
+    public static Task<string> PrintDeferredPartsAsync(string folder, CancellationToken cancellationToken) =>
+        RunAsync(folder, "node", ["bench.mjs", "--print", "--defer"], cancellationToken);
 
     public Task WarmUpAsync(string benchCase, TimeSpan duration) => CommandAsync($"warmup {benchCase} {Seconds(duration)}");
 
@@ -43,10 +59,12 @@ internal sealed class GraphQLJsBaseline : IDisposable
         var root = json.RootElement;
         return new BaselineResult(
             root.GetProperty("graphqlJs").GetString()!,
+            root.GetProperty("graphqlJs17").GetString()!,
             root.GetProperty("node").GetString()!,
             root.GetProperty("responseBytes").GetInt32(),
             Read(root.GetProperty("full")),
-            Read(root.GetProperty("parse")));
+            Read(root.GetProperty("parse")),
+            Read(root.GetProperty("defer")));
     }
 
     public void Dispose()
@@ -112,4 +130,5 @@ internal sealed class GraphQLJsBaseline : IDisposable
     }
 }
 
-internal sealed record BaselineResult(string GraphQLJsVersion, string NodeVersion, int ResponseBytes, Measurement Full, Measurement Parse);
+internal sealed record BaselineResult(
+    string GraphQLJsVersion, string GraphQLJs17Version, string NodeVersion, int ResponseBytes, Measurement Full, Measurement Parse, Measurement Defer);

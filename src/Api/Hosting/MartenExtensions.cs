@@ -1,6 +1,5 @@
 using JasperFx.Events.Daemon;
 using Marten;
-using Marten.Events.Daemon.HighWater;
 using Npgsql;
 using TaskForge.Projections.Hosting;
 using TaskForge.Projections.Runtime;
@@ -38,10 +37,7 @@ public static class MartenExtensions
             store.UseTaskForgeEventStore(settings);
             store.AddTaskForgeProjections(catalog);
             if (settings.WakeOnAppend)
-            {
-                store.Listeners.Add(sp.GetRequiredService<AppendNotifier>());
-                store.Projections.Wakeup = new PostgresqlListenWakeup(dataSource, sp.GetRequiredService<ILogger<AppendNotifier>>(), AppendNotifier.Channel);
-            }
+                store.UseAppendWakeups(dataSource, sp.GetRequiredService<AppendNotifier>(), sp.GetService<ILogger<AppendNotifier>>());
 
             return store;
         })
