@@ -13,40 +13,46 @@ namespace TaskForge.Projections.Tests.Support;
 /// </summary>
 public sealed class DaemonScope : IAsyncDisposable
 {
-    private DaemonScope(PostgresDatabaseFixture database, string schema, DocumentStore store)
+    private DaemonScope(string connectionString, NpgsqlDataSource dataSource, string schema, DocumentStore store)
     {
-        Database = database;
+        ConnectionString = connectionString;
+        DataSource = dataSource;
         Schema = schema;
         Store = store;
     }
 
-    public PostgresDatabaseFixture Database { get; }
+    public string ConnectionString { get; }
 
     public string Schema { get; }
 
     /// <summary>Appends only: this store runs no daemon.</summary>
     public DocumentStore Store { get; }
 
-    public NpgsqlDataSource DataSource => Database.DataSource;
+    public NpgsqlDataSource DataSource { get; }
 
     public ProjectionProgress Progress => new(new Storage.ReadModelDatabase(DataSource, Schema));
 
-    public static async Task<DaemonScope> CreateAsync(PostgresDatabaseFixture database, string prefix = "d")
+    public static Task<DaemonScope> CreateAsync(PostgresDatabaseFixture database, string prefix = "d")
     {
         ArgumentNullException.ThrowIfNull(database);
+        return CreateAsync(database.ConnectionString, database.DataSource, prefix);
+    }
+
+    public static async Task<DaemonScope> CreateAsync(string connectionString, NpgsqlDataSource dataSource, string prefix = "d")
+    {
         var schema = prefix + "_" + Guid.NewGuid().ToString("N")[..10];
         var store = DocumentStore.For(options =>
         {
-            options.Connection(TaskForgeDataSource.WithSessionOptions(database.ConnectionString));
+            options.Connection(TaskForgeDataSource.WithSessionOptions(connectionString));
             options.UseTaskForgeEventStore(new EventStoreSettings { Schema = schema });
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return new DaemonScope(database, schema, store);
+        return new DaemonScope(connectionString, dataSource, schema, store);
     }
 
     public Task<DaemonNode> StartNodeAsync(string name, IEnumerable<Events.DomainProjection> projections, Xunit.Abstractions.ITestOutputHelper? output = null,
         JasperFx.Events.Daemon.DaemonMode mode = JasperFx.Events.Daemon.DaemonMode.HotCold, Action<StoreOptions>? configure = null) =>
-        DaemonNode.StartAsync(Database.ConnectionString, Schema, name, projections, output, mode, configure);
+        DaemonNode.StartAsync(ConnectionString, Schema, name, projections, output, mode, configure);
 
     public Task<long> HeadAsync() => TestLog.HeadAsync(DataSource, Schema);
 
