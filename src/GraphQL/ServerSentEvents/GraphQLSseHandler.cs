@@ -28,14 +28,31 @@ internal sealed partial class GraphQLSseHandler(GraphQLEngine engine, GraphQLSse
             || AcceptsEventStream(context.Request);
     }
 
-    public Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context)
     {
-        if (options.SingleConnection && (HttpMethods.IsPut(context.Request.Method) || Token(context.Request) is not null))
+        try
         {
-            return HandleSingleConnectionAsync(context);
-        }
+            if (options.SingleConnection && (HttpMethods.IsPut(context.Request.Method) || Token(context.Request) is not null))
+            {
+                await HandleSingleConnectionAsync(context);
+                return;
+            }
 
-        return HandleDistinctAsync(context);
+            await HandleDistinctAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+            logger.LogError(e, "GraphQL SSE request failed unexpectedly {TraceId}", traceId);
+            var masked = new GraphQLError(
+                "Unexpected error.", extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError, ["traceId"] = traceId });
+            await GraphQLHttpResponseWriter.WriteAsync(
+                context.Response, ResponseMediaType.Json, StatusCodes.Status500InternalServerError, ExecutionResult.FromErrors([masked]), CancellationToken.None);
+        }
     }
 
     internal static bool AcceptsEventStream(HttpRequest request) =>

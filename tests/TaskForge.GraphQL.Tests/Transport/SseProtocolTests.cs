@@ -38,6 +38,21 @@ public sealed class SseProtocolTests(SampleServer server) : IClassFixture<Sample
     }
 
     [Fact]
+    public async Task Host_failure_before_the_stream_is_a_masked_500()
+    {
+        using var request = Post(server.HttpUri, """{"query":"{ hello }"}""");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("X-Explode", "1");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Unexpected error.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret detail", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_token_gets_404_and_a_second_stream_for_one_reservation_gets_409()
     {
         using var unknown = await _client.SendAsync(StreamRequest("no-such-token"));
