@@ -5,6 +5,7 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
 {
     ["eventstore"] = EventStoreBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
+    ["projections"] = TaskForge.Bench.Projections.ProjectionBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out var run))

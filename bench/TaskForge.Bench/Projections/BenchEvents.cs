@@ -1,19 +1,27 @@
+using System.Globalization;
+using Marten;
 using TaskForge.Domain;
-using TaskForge.EventStore;
-using TaskForge.EventStore.Appending;
-using TaskForge.Projections.Events;
+using TaskForge.Storage.Events;
 
 namespace TaskForge.Bench.Projections;
 
-/// <summary>Domain events as the API would append them (stable type names, JSON, actor and workspace in the metadata).</summary>
+/// <summary>Domain events appended as the command path appends them (actor, workspace and time in the headers).</summary>
 internal static class BenchEvents
 {
-    public static EventData Data(Guid actor, object @event) => new(
-        Guid.NewGuid(),
-        DomainProjection.Serializer.TypeName(@event),
-        DomainProjection.Serializer.Serialize(@event),
-        new EventMetadata(actor.ToString(), (@event as IWorkspaceScoped)?.WorkspaceId, "bench", null, DateTimeOffset.UtcNow));
-
-    public static Task AppendAsync(PostgresEventStore store, string streamId, Guid actor, params object[] events) =>
-        store.AppendAsync(streamId, ExpectedVersion.Any, [.. events.Select(e => Data(actor, e))]);
+    public static async Task<IReadOnlyList<long>> AppendAsync(IDocumentStore store, string streamId, Guid actor, params object[] events)
+    {
+        await using var session = store.LightweightSession();
+        var wrapped = events.Select(e =>
+        {
+            var @event = EventEnvelope.Wrap(e);
+            @event.SetHeader(EventHeaders.ActorId, actor.ToString());
+            if ((e as IWorkspaceScoped)?.WorkspaceId is { } workspace)
+                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
+            @event.SetHeader(EventHeaders.OccurredAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            return @event;
+        }).ToArray();
+        session.Events.Append(streamId, wrapped);
+        await session.SaveChangesAsync();
+        return [.. wrapped.Select(e => e.Sequence)];
+    }
 }

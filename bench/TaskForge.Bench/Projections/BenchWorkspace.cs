@@ -1,14 +1,14 @@
 using TaskForge.Domain;
 using TaskForge.Domain.Projects;
 using TaskForge.Domain.Workspaces;
-using TaskForge.EventStore;
+using Marten;
 
 namespace TaskForge.Bench.Projections;
 
-/// <summary>A workspace with its members and one project, created through the event store.</summary>
+/// <summary>A workspace with its members and one project, appended through Marten.</summary>
 internal sealed record BenchWorkspace(Guid Id, Guid Owner, IReadOnlyList<Guid> Members, Guid ProjectId, IReadOnlyList<Guid> Columns)
 {
-    public static async Task<BenchWorkspace> CreateAsync(PostgresEventStore store, int members)
+    public static async Task<BenchWorkspace> CreateAsync(IDocumentStore store, int members)
     {
         var id = Guid.NewGuid();
         var owner = Guid.NewGuid();

@@ -2,17 +2,14 @@ using System.Diagnostics;
 using Npgsql;
 using TaskForge.Domain;
 using TaskForge.Domain.Projects;
-using TaskForge.EventStore;
-using TaskForge.Projections.Daemon;
 using TaskForge.Projections.Feeds;
-using TaskForge.Projections.Rebuild;
 
 namespace TaskForge.Bench.Projections;
 
 /// <summary>
 /// Projection throughput into the feed: a backlog of project events, each fanned out to the workspace's members,
-/// applied by the daemon from its checkpoint; beside a raw baseline writing the same rows into a table of the same
-/// shape with multi-row INSERTs of the same transaction size.
+/// applied by Marten's daemon from its progression; beside a raw baseline writing the same rows into a table of the
+/// same shape with multi-row INSERTs of the same transaction size.
 /// </summary>
 internal static class FeedThroughput
 {
@@ -23,18 +20,18 @@ internal static class FeedThroughput
         public double BaselineRowsPerSecond => Rows / Baseline.TotalSeconds;
     }
 
-    public static async Task<Result> RunAsync(PostgresEventStore store, int workspaces, int members, int events, int batchSize)
+    public static async Task<Result> RunAsync(NpgsqlDataSource dataSource, int workspaces, int members, int events, int batchSize)
     {
-        var options = new ProjectionDaemonOptions { Schema = "bench_feed", BatchSize = batchSize };
-        var admin = new ProjectionAdmin(new(store.DataSource, "bench_feed", store.Schema));
+        using var bench = await BenchStore.CreateAsync(dataSource, "bench_feed", [new FeedProjection()], wakeUp: false);
+        var store = bench.Store;
         var spaces = new List<BenchWorkspace>();
         for (var w = 0; w < workspaces; w++)
         {
             spaces.Add(await BenchWorkspace.CreateAsync(store, members));
         }
 
-        await CatchUpAsync(store, options, admin);
-        var before = await CountAsync(store.DataSource, "SELECT count(*) FROM bench_feed.feed_entries");
+        await CatchUpAsync(bench, dataSource);
+        var before = await CountAsync(dataSource, "SELECT count(*) FROM bench_feed.feed_entries");
         const int PerAppend = 100;
         for (var i = 0; i < events; i += PerAppend)
         {
@@ -44,32 +41,34 @@ internal static class FeedThroughput
             await BenchEvents.AppendAsync(store, StreamIds.Project(space.ProjectId), space.Owner, batch);
         }
 
-        var projection = await CatchUpAsync(store, options, admin);
-        var rows = await CountAsync(store.DataSource, "SELECT count(*) FROM bench_feed.feed_entries") - before;
-        var baseline = await BaselineAsync(store.DataSource, spaces, events, batchSize);
+        var projection = await CatchUpAsync(bench, dataSource);
+        var rows = await CountAsync(dataSource, "SELECT count(*) FROM bench_feed.feed_entries") - before;
+        var baseline = await BaselineAsync(dataSource, spaces, events, batchSize);
         return new Result(events, rows, projection, baseline);
     }
 
     /// <summary>Starts a daemon with only the feed and times it from start to the head of the log.</summary>
-    private static async Task<TimeSpan> CatchUpAsync(PostgresEventStore store, ProjectionDaemonOptions options, ProjectionAdmin admin)
+    private static async Task<TimeSpan> CatchUpAsync(BenchStore bench, NpgsqlDataSource dataSource)
     {
-        var head = await CountAsync(store.DataSource, $"SELECT coalesce(max(id), 0) FROM {store.Schema}.events");
+        var head = await CountAsync(dataSource, "SELECT coalesce(max(seq_id), 0) FROM bench_feed.mt_events");
         var clock = Stopwatch.StartNew();
-        await using var daemon = new ProjectionDaemon(store, [new FeedProjection()], options);
-        await daemon.StartAsync();
-        while (await admin.GetCheckpointAsync("feed") < head)
+        using var daemon = await bench.Store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+        while (await bench.ProgressionAsync("feed") < head)
         {
             await Task.Delay(5);
         }
 
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        await daemon.StopAllAsync();
+        return elapsed;
     }
 
     /// <summary>The same rows written directly: one multi-row INSERT per transaction of <paramref name="batchSize"/> events.</summary>
     private static async Task<TimeSpan> BaselineAsync(NpgsqlDataSource dataSource, List<BenchWorkspace> spaces, int events, int batchSize)
     {
         await using (var create = dataSource.CreateCommand(
-            "CREATE TABLE bench_feed.baseline_entries (LIKE bench_feed.feed_entries_g1 INCLUDING ALL)"))
+            "CREATE TABLE bench_feed.baseline_entries (LIKE bench_feed.feed_entries_v1 INCLUDING ALL)"))
         {
             await create.ExecuteNonQueryAsync();
         }

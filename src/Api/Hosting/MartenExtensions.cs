@@ -36,6 +36,11 @@ public static class MartenExtensions
             store.Connection(dataSource);
             store.UseTaskForgeEventStore(settings);
             store.AddTaskForgeProjections(catalog);
+
+            // Fail-over in about a second: a standby node asks for the projections' locks every second (Marten: 5 s), and
+            // a paused projection (a batch that failed to commit) is restarted after a second's health check (5 s).
+            store.Projections.LeadershipPollingTime = 1000;
+            store.Projections.HealthCheckPollingTime = TimeSpan.FromSeconds(1);
             if (settings.WakeOnAppend)
                 store.UseAppendWakeups(dataSource, sp.GetRequiredService<AppendNotifier>(), sp.GetService<ILogger<AppendNotifier>>());
 

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Npgsql;
+using TaskForge.Domain;
+using TaskForge.Domain.Projects;
+using TaskForge.Projections.Events;
+
+namespace TaskForge.Bench.Projections;
+
+/// <summary>
+/// Feed lag at a steady append rate: single-event appends paced at the rate (project events fanned out to every
+/// member), with the daemon running the given read models; lag = the moment the feed's progression (committed with its
+/// rows) reached the event − the moment the append was acknowledged.
+/// </summary>
+internal static class FeedLag
+{
+    public static async Task<(double[] Lag, double AppendsPerSecond)> RunAsync(
+        NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration)
+    {
+        using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true);
+        var spaces = new List<BenchWorkspace>();
+        for (var w = 0; w < 20; w++)
+            spaces.Add(await BenchWorkspace.CreateAsync(bench.Store, 10));
+        using var daemon = await bench.Store.BuildProjectionDaemonAsync();
+        await daemon.StartAllAsync();
+
+        var committed = new ConcurrentDictionary<long, long>();
+        var reached = new ConcurrentDictionary<long, long>();
+        using var stop = new CancellationTokenSource();
+        var watcher = WatchAsync(bench, committed, reached, stop.Token);
+        var inFlight = new List<Task>();
+        var interval = TimeSpan.FromSeconds(1.0 / rate);
+        var clock = Stopwatch.StartNew();
+        long sent = 0;
+        while (clock.Elapsed < duration)
+        {
+            while (sent < clock.Elapsed / interval)
+            {
+                var n = sent++;
+                var space = spaces[(int)(n % spaces.Count)];
+                inFlight.Add(Task.Run(async () =>
+                {
+                    var positions = await BenchEvents.AppendAsync(bench.Store, StreamIds.Project(space.ProjectId), space.Owner,
+                        new ProjectEvent.ProjectDescriptionChanged(space.ProjectId, space.Id, $"Description {n}"));
+                    committed[positions[0]] = Stopwatch.GetTimestamp();
+                }));
+            }
+
+            inFlight.RemoveAll(t => t.IsCompleted);
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAll(inFlight);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var settle = Stopwatch.StartNew();
+        while (reached.Count < committed.Count && settle.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(20);
+        await stop.CancelAsync();
+        await watcher;
+        await daemon.StopAllAsync();
+        double[] lag = [.. committed.Select(c => reached.TryGetValue(c.Key, out var at) ? Math.Max(0, Stopwatch.GetElapsedTime(c.Value, at).TotalMilliseconds) : double.PositiveInfinity)];
+        return (lag, committed.Count / seconds);
+    }
+
+    // Polls the feed's progression every 2 ms and notes when it first covers each acknowledged event.
+    private static async Task WatchAsync(BenchStore bench, ConcurrentDictionary<long, long> committed, ConcurrentDictionary<long, long> reached, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var progression = await bench.ProgressionAsync("feed");
+            var now = Stopwatch.GetTimestamp();
+            foreach (var sequence in committed.Keys)
+            {
+                if (sequence <= progression)
+                    reached.TryAdd(sequence, now);
+            }
+
+            await Task.Delay(2, CancellationToken.None);
+        }
+    }
+}
