@@ -54,7 +54,12 @@ internal static class FieldCollector
 
         if (deferred is not null)
         {
-            state.Incremental!.SetDeferred(result, deferred);
+            var groups = Enumerable.Range(0, fields.Count).Select(i => fields[i]).ToList();
+            deferred.RemoveAll(d => Incremental.DeferCoverage.IsCovered(state, type, d.SelectionSet, groups));
+            if (deferred.Count > 0)
+            {
+                state.Incremental!.SetDeferred(result, deferred);
+            }
         }
 
         return result;
