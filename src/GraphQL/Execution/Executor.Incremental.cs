@@ -13,7 +13,7 @@ internal sealed partial class Executor
     public async IAsyncEnumerable<IncrementalPart> ExecuteIncrementallyAsync(object? rootValue)
     {
         var incremental = state.Incremental!;
-        var initial = await ExecuteAsync(rootValue).ConfigureAwait(false);
+        var initial = await ExecuteInitialAsync(rootValue).ConfigureAwait(false);
         var delivered = new DeliveredTree(initial.Data);
         var ids = 0;
         var wave = Announce(incremental.TakeFound(), delivered, ref ids);
@@ -26,24 +26,59 @@ internal sealed partial class Executor
         yield return IncrementalPart.First(initial, [.. wave.Select(Pending)]);
         while (wave.Count > 0)
         {
-            var entries = new List<IncrementalEntry>();
-            var completed = new List<CompletedResult>();
-            var next = new List<IncrementalRecord>();
-            foreach (var record in wave)
+            var (part, next) = await RunWaveAsync(wave, delivered).ConfigureAwait(false);
+            wave = next is null ? [] : Announce(next, delivered, ref ids);
+            yield return next is null ? part : IncrementalPart.Subsequent([.. wave.Select(Pending)], part.Incremental, part.Completed, wave.Count > 0);
+        }
+    }
+
+    private async ValueTask<ExecutionResult> ExecuteInitialAsync(object? rootValue)
+    {
+        try
+        {
+            return await ExecuteAsync(rootValue).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (state.CancellationToken.IsCancellationRequested)
+        {
+            return ExecutionResult.FromErrors([GraphQLError.WithCode("The operation did not complete in time.", ErrorCodes.ExecutionTimeout)]);
+        }
+    }
+
+    /// <summary>
+    /// Runs the records of one wave; returns their part (without its pending list) and the records found inside them.
+    /// When the execution timeout strikes, every record of the wave not finished yet completes with the timeout error
+    /// and the response ends (null records).
+    /// </summary>
+    private async ValueTask<(IncrementalPart Part, List<IncrementalRecord>? Found)> RunWaveAsync(List<IncrementalRecord> wave, DeliveredTree delivered)
+    {
+        var incremental = state.Incremental!;
+        var entries = new List<IncrementalEntry>();
+        var completed = new List<CompletedResult>();
+        var next = new List<IncrementalRecord>();
+        for (var i = 0; i < wave.Count; i++)
+        {
+            var record = wave[i];
+            incremental.Current = record;
+            var errorsBefore = state.ErrorCount;
+            try
             {
-                incremental.Current = record;
-                var errorsBefore = state.ErrorCount;
                 var failed = record is DeferredRecord deferred
                     ? await RunDeferredAsync(deferred, delivered, entries, errorsBefore).ConfigureAwait(false)
                     : await RunStreamAsync((StreamRecord)record, delivered, entries, errorsBefore).ConfigureAwait(false);
                 completed.Add(new CompletedResult(record.Id, failed));
                 next.AddRange(failed is null ? incremental.TakeFound() : DropFound(incremental));
             }
-
-            incremental.Current = null;
-            wave = Announce(next, delivered, ref ids);
-            yield return IncrementalPart.Subsequent([.. wave.Select(Pending)], entries, completed, wave.Count > 0);
+            catch (OperationCanceledException) when (state.CancellationToken.IsCancellationRequested)
+            {
+                var timeout = GraphQLError.WithCode("The operation did not complete in time.", ErrorCodes.ExecutionTimeout);
+                completed.AddRange(wave.Skip(i).Select(r => new CompletedResult(r.Id, [timeout])));
+                incremental.Current = null;
+                return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), null);
+            }
         }
+
+        incremental.Current = null;
+        return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), next);
     }
 
     /// <summary>Runs a deferred fragment; returns its errors when it failed (its data became null), else null.</summary>

@@ -14,6 +14,32 @@ public sealed class IncrementalDeliveryTests
     }
 
     [Fact]
+    public async Task Given_deferred_fragment_that_outlives_the_timeout_When_executed_incrementally_Then_it_completes_with_the_timeout_error()
+    {
+        var engine = GraphQLEngine.Create(
+            SchemaBuilder.FromSdl(Sdl).BindField("Query", "a", _ => 1)
+                .BindField("Query", "b", async ctx =>
+                {
+                    await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+                    return (object?)2;
+                })
+                .AddDeferAndStreamDirectives().Build(),
+            new GraphQLEngineOptions { ExecutionTimeout = TimeSpan.FromMilliseconds(200) });
+        var request = new GraphQLRequest("{ a ... @defer { b } }");
+
+        var parts = new List<string>();
+        await foreach (var part in engine.ExecuteIncrementalAsync(engine.Prepare(request).Operation!, request, new RequestContext(), CancellationToken.None))
+        {
+            parts.Add(part.ToJson());
+        }
+
+        Assert.Equal(2, parts.Count);
+        Assert.Equal("""{"data":{"a":1},"pending":[{"id":"0","path":[]}],"hasNext":true}""", parts[0]);
+        Assert.Contains("\"completed\":[{\"id\":\"0\",\"errors\":[{\"message\":\"The operation did not complete in time.\"", parts[1], StringComparison.Ordinal);
+        Assert.EndsWith("\"hasNext\":false}", parts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_schema_without_the_directives_When_a_query_defers_Then_validation_refuses_it()
     {
         var prepared = Engine(withDirectives: false).Prepare(new GraphQLRequest("{ a ... @defer { b } }"));
