@@ -40,7 +40,8 @@ internal static class FeedLag
                 var space = spaces[(int)(n % spaces.Count)];
                 inFlight.Add(Task.Run(async () =>
                 {
-                    var positions = await BenchEvents.AppendAsync(bench.Store, StreamIds.Project(space.ProjectId), space.Owner,
+                    // A stream per append: concurrent appends to one stream would conflict (Marten checks the version even without an expected one).
+                    var positions = await BenchEvents.AppendAsync(bench.Store, $"lag-{n}", space.Owner,
                         new ProjectEvent.ProjectDescriptionChanged(space.ProjectId, space.Id, $"Description {n}"));
                     committed[positions[0]] = Stopwatch.GetTimestamp();
                 }));
