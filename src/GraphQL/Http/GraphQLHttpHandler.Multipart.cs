@@ -22,25 +22,45 @@ internal sealed partial class GraphQLHttpHandler
             && (a.Parameters.All(p => !p.Name.Equals("deferSpec", StringComparison.OrdinalIgnoreCase))
                 || a.Parameters.Any(p => p.Name.Equals("incrementalSpec", StringComparison.OrdinalIgnoreCase))));
 
-    /// <summary>Writes each part as it is ready: <c>multipart/mixed; boundary="-"</c>, one JSON body per part.</summary>
-    private async Task WriteMultipartAsync(HttpContext http, PreparedOperation operation, GraphQLRequest request, RequestContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes each part as it is ready: <c>multipart/mixed; boundary="-"</c>, one JSON body per part. When nothing is
+    /// deferred after all (<c>if: false</c>, all fits, variables failed) the one result is a plain JSON response with
+    /// the usual status code.
+    /// </summary>
+    private async Task WriteMultipartAsync(
+        HttpContext http, PreparedOperation operation, GraphQLRequest request, RequestContext context, ResponseMediaType mediaType,
+        CancellationToken cancellationToken)
     {
         var response = http.Response;
+        await using var parts = engine.ExecuteIncrementalAsync(operation, request, context, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        if (!await parts.MoveNextAsync())
+        {
+            return;
+        }
+
+        if (parts.Current.IsPlain)
+        {
+            var result = parts.Current.Initial!;
+            await GraphQLHttpResponseWriter.WriteAsync(response, mediaType, StatusOf(result, mediaType), result, cancellationToken);
+            return;
+        }
+
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "multipart/mixed; boundary=\"-\"; incrementalSpec=v0.2";
         response.Headers.CacheControl = "no-cache";
-        await foreach (var part in engine.ExecuteIncrementalAsync(operation, request, context, cancellationToken))
+        do
         {
             var buffer = new ArrayBufferWriter<byte>(1024);
             buffer.Write(PartStart);
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                part.WriteTo(writer);
+                parts.Current.WriteTo(writer);
             }
 
             await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
         }
+        while (await parts.MoveNextAsync());
 
         await response.Body.WriteAsync(Terminator, cancellationToken);
     }

@@ -112,7 +112,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLEngine engine, GraphQLHt
 
         if (allowMultipart && prepared.Operation.UsesIncrementalDelivery && AcceptsIncrementalMultipart(http.Request))
         {
-            await WriteMultipartAsync(http, prepared.Operation, request, context, cancellationToken);
+            await WriteMultipartAsync(http, prepared.Operation, request, context, mediaType, cancellationToken);
             return (0, null, null);
         }
 

@@ -54,6 +54,23 @@ public sealed class IncrementalHttpTests(SampleServer server) : IClassFixture<Sa
     }
 
     [Fact]
+    public async Task Nothing_deferred_after_all_is_a_plain_json_response_with_the_usual_status()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.HttpUri)
+        {
+            Content = new StringContent("""{"query":"query ($d: Boolean!) { hello ... @defer(if: $d) { later } }","variables":{"d":"yes"}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept", "multipart/mixed;incrementalSpec=v0.2, application/graphql-response+json");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Boolean cannot represent a non boolean value", json.RootElement.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_deferred_query_is_a_plain_request_error()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, server.HttpUri)
