@@ -58,6 +58,11 @@ internal sealed partial class Executor
     {
         if (result is string || result is not IEnumerable sequence || result is IReadOnlyDictionary<string, object?>)
         {
+            if (result is IAsyncEnumerable<object?> source)
+            {
+                return CompleteAsyncListAsync(type, field, path, source);
+            }
+
             AddFieldError($"Expected Iterable, but did not find one for field \"{field.ParentType.Name}.{field.Definition!.Name}\".", field, path);
             return new ValueTask<object?>(Bubble.Value);
         }

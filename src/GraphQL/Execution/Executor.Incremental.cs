@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections;
 using TaskForge.GraphQL.Execution.Incremental;
 
 namespace TaskForge.GraphQL.Execution;
@@ -23,12 +23,20 @@ internal sealed partial class Executor
             yield break;
         }
 
-        yield return IncrementalPart.First(initial, [.. wave.Select(Pending)]);
-        while (wave.Count > 0)
+        try
         {
-            var (part, next) = await RunWaveAsync(wave, delivered).ConfigureAwait(false);
-            wave = next is null ? [] : Announce(next, delivered, ref ids);
-            yield return next is null ? part : IncrementalPart.Subsequent([.. wave.Select(Pending)], part.Incremental, part.Completed, wave.Count > 0);
+            yield return IncrementalPart.First(initial, [.. wave.Select(Pending)]);
+            while (wave.Count > 0)
+            {
+                var (part, next, again) = await RunWaveAsync(wave, delivered).ConfigureAwait(false);
+                var announced = next is null ? [] : Announce(next, delivered, ref ids);
+                wave = [.. again, .. announced];
+                yield return next is null ? part : IncrementalPart.Subsequent([.. announced.Select(Pending)], part.Incremental, part.Completed, wave.Count > 0);
+            }
+        }
+        finally
+        {
+            await incremental.DisposeSourcesAsync().ConfigureAwait(false);
         }
     }
 
@@ -49,12 +57,14 @@ internal sealed partial class Executor
     /// When the execution timeout strikes, every record of the wave not finished yet completes with the timeout error
     /// and the response ends (null records).
     /// </summary>
-    private async ValueTask<(IncrementalPart Part, List<IncrementalRecord>? Found)> RunWaveAsync(List<IncrementalRecord> wave, DeliveredTree delivered)
+    private async ValueTask<(IncrementalPart Part, List<IncrementalRecord>? Found, List<IncrementalRecord> Again)> RunWaveAsync(
+        List<IncrementalRecord> wave, DeliveredTree delivered)
     {
         var incremental = state.Incremental!;
         var entries = new List<IncrementalEntry>();
         var completed = new List<CompletedResult>();
         var next = new List<IncrementalRecord>();
+        var again = new List<IncrementalRecord>();
         for (var i = 0; i < wave.Count; i++)
         {
             var record = wave[i];
@@ -65,7 +75,15 @@ internal sealed partial class Executor
                 var failed = record is DeferredRecord deferred
                     ? await RunDeferredAsync(deferred, delivered, entries, errorsBefore).ConfigureAwait(false)
                     : await RunStreamAsync((StreamRecord)record, delivered, entries, errorsBefore).ConfigureAwait(false);
-                completed.Add(new CompletedResult(record.Id, failed));
+                if (record is StreamRecord { Finished: false } && failed is null)
+                {
+                    again.Add(record);
+                }
+                else
+                {
+                    completed.Add(new CompletedResult(record.Id, failed));
+                }
+
                 next.AddRange(failed is null ? incremental.TakeFound() : DropFound(incremental));
             }
             catch (OperationCanceledException) when (state.CancellationToken.IsCancellationRequested)
@@ -73,12 +91,12 @@ internal sealed partial class Executor
                 var timeout = GraphQLError.WithCode("The operation did not complete in time.", ErrorCodes.ExecutionTimeout);
                 completed.AddRange(wave.Skip(i).Select(r => new CompletedResult(r.Id, [timeout])));
                 incremental.Current = null;
-                return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), null);
+                return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), null, []);
             }
         }
 
         incremental.Current = null;
-        return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), next);
+        return (IncrementalPart.Subsequent([], entries, completed, hasNext: false), next, again);
     }
 
     /// <summary>Runs a deferred fragment; returns its errors when it failed (its data became null), else null.</summary>
@@ -110,13 +128,34 @@ internal sealed partial class Executor
     {
         var items = new List<object?>();
         IReadOnlyList<GraphQLError>? failure = null;
-        for (var i = record.Start; i < record.Items.Count; i++)
+        IList source = record.Items;
+        var start = record.Start;
+        if (record.Source is not null)
         {
-            var value = await AtPosition(record.ItemType, CompleteValue(record.ItemType, record.Field, new PathRef(record.Path, null, i), record.Items[i]))
+            start = record.NextIndex;
+            try
+            {
+                source = await NextStreamItemsAsync(record).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!IsCallerCancellation(exception))
+            {
+                HandleFieldError(exception, new Types.NonNullType(record.ItemType), record.Field, new PathRef(record.Path, null, start));
+                record.Finished = true;
+                return state.ErrorsSince(errorsBefore);
+            }
+
+            record.NextIndex += source.Count;
+        }
+
+        for (var i = record.Source is null ? start : 0; i < source.Count; i++)
+        {
+            var index = record.Source is null ? i : start + i;
+            var value = await AtPosition(record.ItemType, CompleteValue(record.ItemType, record.Field, new PathRef(record.Path, null, index), source[i]))
                 .ConfigureAwait(false);
             if (Bubble.Is(value))
             {
                 failure = state.ErrorsSince(errorsBefore);
+                record.Finished = true;
                 break;
             }
 

@@ -40,6 +40,46 @@ public sealed class IncrementalDeliveryTests
     }
 
     [Fact]
+    public async Task Given_async_list_source_When_streamed_Then_items_arrive_in_later_parts_as_they_come_and_the_source_is_closed()
+    {
+        var closed = new TaskCompletionSource();
+        async IAsyncEnumerable<object?> Numbers()
+        {
+            try
+            {
+                for (var i = 1; i <= 4; i++)
+                {
+                    await Task.Delay(20);
+                    yield return i;
+                }
+            }
+            finally
+            {
+                closed.TrySetResult();
+            }
+        }
+
+        var engine = GraphQLEngine.Create(SchemaBuilder.FromSdl("type Query { numbers: [Int!]! }")
+            .BindField("Query", "numbers", _ => Numbers()).AddDeferAndStreamDirectives().Build());
+        var request = new GraphQLRequest("{ numbers @stream(initialCount: 1) }");
+
+        var parts = new List<IncrementalPart>();
+        await foreach (var part in engine.ExecuteIncrementalAsync(engine.Prepare(request).Operation!, request, new RequestContext(), CancellationToken.None))
+        {
+            parts.Add(part);
+        }
+
+        var whole = await engine.ExecuteAsync(new GraphQLRequest("{ numbers }"), new RequestContext(), CancellationToken.None);
+        Assert.Equal("""{"data":{"numbers":[1]},"pending":[{"id":"0","path":["numbers"]}],"hasNext":true}""", parts[0].ToJson());
+        Assert.Equal([2, 3, 4], parts.Skip(1).SelectMany(p => p.Incremental).SelectMany(e => e.Items!).Cast<int>());
+        Assert.True(parts.Count >= 3, "items that come one by one go out in their own parts");
+        Assert.Equal("0", Assert.Single(parts.SelectMany(p => p.Completed)).Id);
+        Assert.False(parts[^1].HasNext);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("""{"data":{"numbers":[1,2,3,4]}}""", whole.ToJson());
+    }
+
+    [Fact]
     public void Given_schema_without_the_directives_When_a_query_defers_Then_validation_refuses_it()
     {
         var prepared = Engine(withDirectives: false).Prepare(new GraphQLRequest("{ a ... @defer { b } }"));

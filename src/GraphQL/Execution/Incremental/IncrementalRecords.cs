@@ -29,7 +29,10 @@ internal sealed class DeferredRecord(ResultPath path, string? label, Incremental
     public List<SelectionSetNode> SelectionSets { get; } = [];
 }
 
-internal sealed class StreamRecord(ResultPath path, string? label, IncrementalRecord? parent, CollectedField field, GraphQLType itemType, IList items, int start)
+/// <summary>The rest of a streamed list: items of a list already resolved, or an async source still producing them.</summary>
+internal sealed class StreamRecord(
+    ResultPath path, string? label, IncrementalRecord? parent, CollectedField field, GraphQLType itemType, IList items, int start,
+    IAsyncEnumerator<object?>? source = null)
     : IncrementalRecord(path, label, parent)
 {
     public CollectedField Field { get; } = field;
@@ -39,4 +42,16 @@ internal sealed class StreamRecord(ResultPath path, string? label, IncrementalRe
     public IList Items { get; } = items;
 
     public int Start { get; } = start;
+
+    /// <summary>An async list's enumerator, positioned after the items sent so far; null for lists resolved whole.</summary>
+    public IAsyncEnumerator<object?>? Source { get; } = source;
+
+    /// <summary>A MoveNextAsync of the source that had not completed when the last part went out.</summary>
+    public Task<bool>? PendingMove { get; set; }
+
+    /// <summary>Index of the next item of an async source.</summary>
+    public int NextIndex { get; set; } = start;
+
+    /// <summary>False while an async source may still produce items: the record runs again in the next part.</summary>
+    public bool Finished { get; set; } = source is null;
 }

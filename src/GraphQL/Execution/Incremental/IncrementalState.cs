@@ -11,6 +11,7 @@ internal sealed class IncrementalState
 {
     private readonly Dictionary<CollectedField[], List<DeferredFragment>> _deferredAt = new(ReferenceEqualityComparer.Instance);
     private readonly List<IncrementalRecord> _found = [];
+    private readonly List<StreamRecord> _sources = [];
 
     /// <summary>The record being executed: records found now are its children (null during the initial part).</summary>
     public IncrementalRecord? Current { get; set; }
@@ -41,6 +42,43 @@ internal sealed class IncrementalState
         lock (_found)
         {
             _found.Add(record);
+        }
+    }
+
+    /// <summary>Async list sources still open for streams; disposed when the response ends, however it ends.</summary>
+    public void Track(StreamRecord source)
+    {
+        lock (_sources)
+        {
+            _sources.Add(source);
+        }
+    }
+
+    public async ValueTask DisposeSourcesAsync()
+    {
+        List<StreamRecord> sources;
+        lock (_sources)
+        {
+            sources = [.. _sources];
+            _sources.Clear();
+        }
+
+        foreach (var record in sources)
+        {
+            try
+            {
+                if (record.PendingMove is { } pending)
+                {
+                    // An async enumerator may not be disposed of while a MoveNextAsync runs.
+                    await pending.ConfigureAwait(false);
+                }
+
+                await record.Source!.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or NotSupportedException)
+            {
+                // A source that fails to close has nothing more to give.
+            }
         }
     }
 
