@@ -4,6 +4,7 @@ using Npgsql;
 using TaskForge.Domain;
 using TaskForge.Domain.Projects;
 using TaskForge.Projections.Events;
+using Versions = TaskForge.Projections.Versions;
 
 namespace TaskForge.Bench.Projections;
 
@@ -14,7 +15,7 @@ namespace TaskForge.Bench.Projections;
 /// </summary>
 internal static class FeedLag
 {
-    public static async Task<(double[] Lag, double AppendsPerSecond)> RunAsync(
+    public static async Task<(double[] Lag, double[] HighWaterLag, double AppendsPerSecond)> RunAsync(
         NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration)
     {
         using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true);
@@ -26,8 +27,9 @@ internal static class FeedLag
 
         var committed = new ConcurrentDictionary<long, long>();
         var reached = new ConcurrentDictionary<long, long>();
+        var certified = new ConcurrentDictionary<long, long>();
         using var stop = new CancellationTokenSource();
-        var watcher = WatchAsync(bench, committed, reached, stop.Token);
+        var watcher = WatchAsync(bench, committed, reached, certified, stop.Token);
         var inFlight = new List<Task>();
         var interval = TimeSpan.FromSeconds(1.0 / rate);
         var clock = Stopwatch.StartNew();
@@ -59,21 +61,27 @@ internal static class FeedLag
         await stop.CancelAsync();
         await watcher;
         await daemon.StopAllAsync();
-        double[] lag = [.. committed.Select(c => reached.TryGetValue(c.Key, out var at) ? Math.Max(0, Stopwatch.GetElapsedTime(c.Value, at).TotalMilliseconds) : double.PositiveInfinity)];
-        return (lag, committed.Count / seconds);
+        double[] Lag(ConcurrentDictionary<long, long> seen) =>
+            [.. committed.Select(c => seen.TryGetValue(c.Key, out var at) ? Math.Max(0, Stopwatch.GetElapsedTime(c.Value, at).TotalMilliseconds) : double.PositiveInfinity)];
+        return (Lag(reached), Lag(certified), committed.Count / seconds);
     }
 
-    // Polls the feed's progression every 2 ms and notes when it first covers each acknowledged event.
-    private static async Task WatchAsync(BenchStore bench, ConcurrentDictionary<long, long> committed, ConcurrentDictionary<long, long> reached, CancellationToken cancellationToken)
+    // Polls the progression table every 2 ms and notes when the feed's progression, and the high-water mark, first cover each acknowledged event.
+    private static async Task WatchAsync(
+        BenchStore bench, ConcurrentDictionary<long, long> committed, ConcurrentDictionary<long, long> reached, ConcurrentDictionary<long, long> certified, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var progression = await bench.ProgressionAsync("feed");
+            var rows = await bench.Progress.ReadAsync(CancellationToken.None);
+            var progression = Versions.ProjectionProgress.Of(rows, bench.Catalog.Projections.First(p => p.Name == "feed").MartenName);
+            var mark = Versions.ProjectionProgress.HighWaterMark(rows);
             var now = Stopwatch.GetTimestamp();
             foreach (var sequence in committed.Keys)
             {
                 if (sequence <= progression)
                     reached.TryAdd(sequence, now);
+                if (sequence <= mark)
+                    certified.TryAdd(sequence, now);
             }
 
             await Task.Delay(2, CancellationToken.None);
