@@ -23,7 +23,8 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string Description => (_cluster is null
         ? "PostgreSQL from TASKFORGE_BENCH_PG"
         : "a local PostgreSQL 15 cluster started by the benchmark (fsync on, synchronous_commit on, shared_buffers 256MB)") +
-        $", session options `{new NpgsqlConnectionStringBuilder(ConnectionString).Options}`";
+        $", session options `{new NpgsqlConnectionStringBuilder(ConnectionString).Options}`, Npgsql auto-prepare of up to " +
+        $"{new NpgsqlConnectionStringBuilder(ConnectionString).MaxAutoPrepare} statements";
 
     public static async Task<BenchDatabase> StartAsync()
     {

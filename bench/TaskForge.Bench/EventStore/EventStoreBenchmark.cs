@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TaskForge.Api.Commands;
+using TaskForge.Api.Commands.Messaging;
 using TaskForge.Api.Hosting;
 using TaskForge.Bench.Commands;
 using TaskForge.Bench.Common;
@@ -37,8 +38,10 @@ public static class EventStoreBenchmark
         using var quietStore = DocumentStore.For(o => { o.Connection(dataSource); o.UseTaskForgeEventStore(bench); });
         using var wakeStore = DocumentStore.For(o => { o.Connection(dataSource); o.UseTaskForgeEventStore(bench); o.UseAppendWakeups(dataSource, new AppendNotifier(dataSource)); });
         await quietStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        using var host = await StartCommandHostAsync(database.ConnectionString);
+        using var host = await StartCommandHostAsync(database.ConnectionString, withObserver: false);
+        using var observed = await StartCommandHostAsync(database.ConnectionString, withObserver: true);
         var handler = host.Services.GetRequiredService<CommandHandler>();
+        var observedHandler = observed.Services.GetRequiredService<CommandHandler>();
         var board = new BenchBoard(handler);
         await board.CreateAsync();
         var tasks = new Guid[clients][];
@@ -57,17 +60,24 @@ public static class EventStoreBenchmark
             return 1;
         }
 
+        async Task<int> ObservedCommandAsync(int c, long i)
+        {
+            BenchBoard.Must(await observedHandler.HandleAsync(board.Rename(tasks[c][i % tasks[c].Length], i + 1_000_000)));
+            return 1;
+        }
+
         Console.WriteLine("warming up");
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => raw.InsertAsync(1));
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => quiet.AppendAsync(c, i));
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), CommandAsync);
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), ObservedCommandAsync);
         await using (var analyze = dataSource.CreateCommand("ANALYZE"))
             await analyze.ExecuteNonQueryAsync();
 
         var roundDuration = duration / Rounds;
-        Console.WriteLine("single: raw INSERT, bare appends, bare appends with the wake-up, commands; interleaved rounds");
+        Console.WriteLine("single: raw INSERT, bare appends, bare appends with the wake-up, commands, commands with an observer; interleaved rounds");
         var singles = await Interleaved.RunAsync(clients, Rounds, roundDuration,
-            (c, i) => raw.InsertAsync(1), (c, i) => quiet.AppendAsync(c, i), (c, i) => wake.AppendAsync(c, i), CommandAsync);
+            (c, i) => raw.InsertAsync(1), (c, i) => quiet.AppendAsync(c, i), (c, i) => wake.AppendAsync(c, i), CommandAsync, ObservedCommandAsync);
         Console.WriteLine("batched: 50-row INSERT, 50-event appends; interleaved rounds");
         var batches = await Interleaved.RunAsync(clients, Rounds, roundDuration, (c, i) => raw.InsertAsync(50), (c, i) => quiet.AppendAsync(c, i, 50));
         Console.WriteLine($"latency at {rate} events/s: polling only, then with the wake-up");
@@ -76,10 +86,11 @@ public static class EventStoreBenchmark
 
         await WriteReportAsync(database, clients, duration, rate, singles, batches, polled, woken, bench);
         await host.StopAsync();
+        await observed.StopAsync();
         return 0;
     }
 
-    private static async Task<IHost> StartCommandHostAsync(string connectionString)
+    private static async Task<IHost> StartCommandHostAsync(string connectionString, bool withObserver)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -87,6 +98,8 @@ public static class EventStoreBenchmark
         builder.Services.AddTaskForgeMarten(connectionString, options);
         builder.Services.AddTaskForgeWolverine(options);
         builder.Services.AddTaskForgeCommands();
+        if (withObserver)
+            builder.Services.AddSingleton<ICommitObserver, CountingObserver>();
         var host = builder.Build();
         await host.StartAsync();
         return host;
@@ -95,7 +108,7 @@ public static class EventStoreBenchmark
     private static async Task WriteReportAsync(
         BenchDatabase database, int clients, TimeSpan duration, int rate, LoadResult[] singles, LoadResult[] batches, LatencyResult polled, LatencyResult woken, EventStoreSettings bench)
     {
-        var (raw, quiet, wake, commands) = (singles[0], singles[1], singles[2], singles[3]);
+        var (raw, quiet, wake, commands, observedCommands) = (singles[0], singles[1], singles[2], singles[3], singles[4]);
         var report = new BenchReport("Event store and command path on Marten 9.58 and Wolverine 6.62");
         report.Paragraph($"Database: {database.Description}. {clients} closed-loop clients; subject and baseline in {Rounds} interleaved rounds " +
             $"of {F0((duration / Rounds).TotalSeconds)} s each, so they share the machine's background load. Single appends write one TaskRenamed " +
@@ -108,6 +121,7 @@ public static class EventStoreBenchmark
             ["bare Marten single-event appends, polling only", F0(quiet.OperationsPerSecond), F2(quiet.P50), F2(quiet.P99), Ratio(quiet, raw) + " of raw"],
             ["bare Marten single-event appends, coalesced wake-up", F0(wake.OperationsPerSecond), F2(wake.P50), F2(wake.P99), Ratio(wake, quiet) + " of polling only"],
             ["single-event commands through Wolverine + Marten", F0(commands.OperationsPerSecond), F2(commands.P50), F2(commands.P99), Ratio(commands, wake) + " of bare appends (wake-up)"],
+            ["same, with a commit observer (CommandCommitted through the outbox)", F0(observedCommands.OperationsPerSecond), F2(observedCommands.P50), F2(observedCommands.P99), Ratio(observedCommands, wake) + " of bare appends (wake-up)"],
             ["raw 50-row INSERT, rows", F0(batches[0].UnitsPerSecond), F2(batches[0].P50), F2(batches[0].P99), "1.00"],
             ["batched Marten appends (50 events), events", F0(batches[1].UnitsPerSecond), F2(batches[1].P50), F2(batches[1].P99), Ratio(batches[1], batches[0], units: true) + " of raw"],
         ]);
@@ -134,5 +148,16 @@ public static class EventStoreBenchmark
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed class CountingObserver : ICommitObserver
+    {
+        private long _count;
+
+        public Task OnCommittedAsync(CommandCommitted committed, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -28,8 +28,9 @@ public sealed partial class CommandExecutor
     private readonly IEventAppender _appender;
     private readonly ILogger _logger;
 
-    public CommandExecutor(IDocumentStore store, IWolverineRuntime runtime, StateCache cache, ILogger<CommandExecutor> logger)
-        : this(new SessionSource(store, runtime), cache, MartenAppender.Instance, logger)
+    public CommandExecutor(
+        IDocumentStore store, IWolverineRuntime runtime, StateCache cache, IEnumerable<Messaging.ICommitObserver> observers, ILogger<CommandExecutor> logger)
+        : this(new SessionSource(store, runtime, publishCommitted: observers.Any()), cache, MartenAppender.Instance, logger)
     {
     }
 

@@ -9,9 +9,10 @@ namespace TaskForge.Api.Commands;
 /// <summary>
 /// Opens the Marten sessions of one command attempt. Each attempt gets a Wolverine message context of its own, enlisted
 /// in the session's transaction (the transactional outbox): what an attempt publishes is stored with its events and
-/// sent after its commit, and an attempt that conflicts leaves nothing to send.
+/// sent after its commit, and an attempt that conflicts leaves nothing to send. With no <see cref="ICommitObserver"/>
+/// registered nothing follows a commit, and no message is written (it would cost three writes to deliver to no one).
 /// </summary>
-internal sealed class SessionSource(IDocumentStore store, IWolverineRuntime runtime)
+internal sealed class SessionSource(IDocumentStore store, IWolverineRuntime runtime, bool publishCommitted)
 {
     private readonly OutboxedSessionFactory _factory = new(new SessionFactory(store), runtime, store);
 
@@ -21,7 +22,7 @@ internal sealed class SessionSource(IDocumentStore store, IWolverineRuntime runt
         var session = _factory.OpenSession(context);
         session.CorrelationId = write.CorrelationId;
         session.CausationId = write.CommandId.ToString();
-        return new AttemptScope(session, context, write);
+        return new AttemptScope(session, context, write, publishCommitted);
     }
 
     public IQuerySession Query() => store.QuerySession();
@@ -35,7 +36,7 @@ internal sealed class SessionSource(IDocumentStore store, IWolverineRuntime runt
 }
 
 /// <summary>One attempt's session and its outbox.</summary>
-internal sealed class AttemptScope(IDocumentSession session, MessageContext context, WriteContext write) : IAsyncDisposable
+internal sealed class AttemptScope(IDocumentSession session, MessageContext context, WriteContext write, bool publishCommitted) : IAsyncDisposable
 {
     public IDocumentSession Session { get; } = session;
 
@@ -44,6 +45,8 @@ internal sealed class AttemptScope(IDocumentSession session, MessageContext cont
     /// <summary>Queues <see cref="CommandCommitted"/> in the outbox; it is stored in the append's transaction.</summary>
     public ValueTask PublishCommittedAsync(long streamVersion, IReadOnlyList<IEvent> events)
     {
+        if (!publishCommitted)
+            return ValueTask.CompletedTask;
         var plan = Write.Plan;
         var message = new CommandCommitted(Write.CommandId, plan.Command.GetType().Name, plan.StreamId, streamVersion,
             [.. events.Select(e => e.Id)], [.. events.Select(e => e.EventTypeName ?? e.EventType.Name)], plan.ActorId, plan.WorkspaceId);

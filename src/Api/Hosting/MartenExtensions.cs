@@ -47,6 +47,8 @@ public static class MartenExtensions
             return store;
         })
             .UseLightweightSessions()
+            // The event tables, progression and Wolverine's envelope tables exist before the host serves, not on first use.
+            .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(wolverine => wolverine.MessageStorageSchemaName = options.Schema);
         marten.AddAsyncDaemon(options.RunProjections ? DaemonMode.HotCold : DaemonMode.Disabled);
         return services;
