@@ -26,7 +26,7 @@ internal sealed class BenchStore : IDisposable
 
     public ProjectionProgress Progress { get; }
 
-    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp)
+    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp, TimeSpan? wakeInterval = null)
     {
         var catalog = new ReadModelCatalog(schema, projections);
         var store = DocumentStore.For(o =>
@@ -35,7 +35,7 @@ internal sealed class BenchStore : IDisposable
             o.UseTaskForgeEventStore(new EventStoreSettings { Schema = schema, WakeOnAppend = wakeUp });
             o.AddTaskForgeProjections(catalog);
             if (wakeUp)
-                o.UseAppendWakeups(dataSource, new AppendNotifier(dataSource));
+                o.UseAppendWakeups(dataSource, new AppendNotifier(dataSource, minimumInterval: wakeInterval));
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var database = new ReadModelDatabase(dataSource, schema);

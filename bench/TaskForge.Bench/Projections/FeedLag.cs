@@ -16,9 +16,9 @@ namespace TaskForge.Bench.Projections;
 internal static class FeedLag
 {
     public static async Task<(double[] Lag, double[] HighWaterLag, double AppendsPerSecond)> RunAsync(
-        NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration)
+        NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration, TimeSpan wakeInterval)
     {
-        using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true);
+        using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true, wakeInterval);
         var spaces = new List<BenchWorkspace>();
         for (var w = 0; w < 20; w++)
             spaces.Add(await BenchWorkspace.CreateAsync(bench.Store, 10));

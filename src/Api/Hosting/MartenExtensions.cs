@@ -23,7 +23,7 @@ public static class MartenExtensions
         var catalog = new ReadModelCatalog(options.Schema, ReadModels.All());
         var settings = options.EventStore with { Schema = options.Schema };
         services.AddSingleton(_ => TaskForgeDataSource.Create(connectionString));
-        services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<ILogger<AppendNotifier>>()));
+        services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<ILogger<AppendNotifier>>(), settings.WakeInterval));
         services.AddSingleton(sp => new HighWaterMark(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
         services.AddSingleton<EventLogReader>();
         services.AddTaskForgeReadModels(catalog);

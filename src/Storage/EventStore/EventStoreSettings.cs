@@ -14,4 +14,10 @@ public sealed record EventStoreSettings
 
     /// <summary>Whether appends wake the daemon of every node at once (a coalesced NOTIFY after commit, ADR 0073).</summary>
     public bool WakeOnAppend { get; init; } = true;
+
+    /// <summary>
+    /// The least time between two wake-up notices: each notice starts a batch in every projection, so a shorter one
+    /// lowers latency and raises the number of projection transactions.
+    /// </summary>
+    public TimeSpan WakeInterval { get; init; } = TimeSpan.FromMilliseconds(20);
 }
