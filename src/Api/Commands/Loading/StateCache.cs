@@ -14,7 +14,7 @@ public sealed class StateCache : IDisposable
 
     /// <param name="capacity">How many states to keep.</param>
     /// <param name="minimumVersion">Streams shorter than this are cheap to fold and are not kept.</param>
-    public StateCache(int capacity = 10_000, long minimumVersion = 100, TimeSpan? slidingExpiration = null)
+    public StateCache(int capacity = 10_000, long minimumVersion = 20, TimeSpan? slidingExpiration = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
