@@ -88,10 +88,10 @@ public sealed partial class CommandExecutor
             await using var attemptScope = _sessions.Open(write);
             var session = attemptScope.Session;
 
-            // The key lookup runs in the same round trip budget as the loads. A first try that committed before the
-            // lookup is found here; one that committed between the lookup and the loads is in the loaded state, so
-            // deciding again cannot append (its event ids are stored: the append answers ids reused, then the key is
-            // looked up again) and any outcome that appends nothing looks the key up again before it is returned.
+            // The key is looked up before the loads. A first try that committed before the lookup is found here; one
+            // that committed between the lookup and the loads is in the loaded state, so deciding again cannot append
+            // (its event ids are stored: the append answers ids reused, then the key is looked up again), and any
+            // outcome that appends nothing looks the key up again before it is returned.
             if (await ReplayAsync(session, write, cancellationToken) is { } replayed)
                 return replayed;
             var decided = await plan.DecideAsync(Loader(session), cancellationToken);
