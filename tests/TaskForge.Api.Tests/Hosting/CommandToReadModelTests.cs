@@ -14,7 +14,7 @@ namespace TaskForge.Api.Tests.Hosting;
 public sealed class CommandToReadModelTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     [Fact]
-    public async Task A_command_handled_by_the_host_shows_in_the_actors_feed_once_the_daemon_passed_its_position()
+    public async Task Bug_feed_read_before_membership_caught_up_A_command_shows_in_the_actors_feed_once_feed_and_membership_passed_it()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
             host.UseSetting("ConnectionStrings:TaskForge", database.ConnectionString));
@@ -26,8 +26,12 @@ public sealed class CommandToReadModelTests(PostgresDatabaseFixture database) : 
         var project = await handler.HandleAsync(new ProjectCommand.CreateProject(owner, now, workspaceId, projectId, "Website"));
 
         var succeeded = Assert.IsType<CommandResult.Succeeded>(project);
-        Assert.IsType<CommandResult.Succeeded>(created);
-        await WaitForCheckpointAsync(factory.Services.GetRequiredService<ProjectionAdmin>(), "feed", succeeded.Positions[^1]);
+        var workspaceCreated = Assert.IsType<CommandResult.Succeeded>(created);
+        // The feed reader keeps readers to their workspaces through the membership read model, another projection
+        // with its own progression: both must have passed the event.
+        var admin = factory.Services.GetRequiredService<ProjectionAdmin>();
+        await WaitForCheckpointAsync(admin, "membership", workspaceCreated.Positions[^1]);
+        await WaitForCheckpointAsync(admin, "feed", succeeded.Positions[^1]);
         var feed = await factory.Services.GetRequiredService<FeedReader>().ListAsync(owner);
         Assert.Contains(feed.Entries, e => e.WorkspaceId == workspaceId && e.TargetId == projectId);
         Assert.Empty((await factory.Services.GetRequiredService<FeedReader>().ListAsync(Guid.NewGuid())).Entries);
