@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using TaskForge.Domain;
 using TaskForge.Storage.Events;
@@ -11,15 +10,7 @@ internal static class BenchEvents
     public static async Task<IReadOnlyList<long>> AppendAsync(IDocumentStore store, string streamId, Guid actor, params object[] events)
     {
         await using var session = store.LightweightSession();
-        var wrapped = events.Select(e =>
-        {
-            var @event = EventEnvelope.Wrap(e);
-            @event.SetHeader(EventHeaders.ActorId, actor.ToString());
-            if ((e as IWorkspaceScoped)?.WorkspaceId is { } workspace)
-                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
-            @event.SetHeader(EventHeaders.OccurredAt, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-            return @event;
-        }).ToArray();
+        var wrapped = events.Select(e => EventEnvelope.Wrap(e).Stamp(actor, (e as IWorkspaceScoped)?.WorkspaceId, DateTimeOffset.UtcNow)).ToArray();
         session.Events.Append(streamId, wrapped);
         await session.SaveChangesAsync();
         return [.. wrapped.Select(e => e.Sequence)];

@@ -15,11 +15,7 @@ internal sealed record WriteContext(CommandPlan Plan, IdempotencyKey? Key, strin
         var wrapped = new IEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var @event = EventEnvelope.Wrap(events[i], Key?.EventId(i) ?? Guid.CreateVersion7());
-            @event.SetHeader(EventHeaders.ActorId, Plan.ActorId.ToString());
-            if (Plan.WorkspaceId is { } workspace)
-                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
-            @event.SetHeader(EventHeaders.OccurredAt, Plan.Now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            var @event = EventEnvelope.Wrap(events[i], Key?.EventId(i) ?? Guid.CreateVersion7()).Stamp(Plan.ActorId, Plan.WorkspaceId, Plan.Now);
             @event.SetHeader(EventHeaders.CommandType, Plan.Command.GetType().Name);
             if (Key is not null && Fingerprint is not null)
             {

@@ -20,6 +20,18 @@ public static class EventEnvelope
         return @event;
     }
 
+    /// <summary>Writes who acted, in which workspace and when (the command's clock) as TaskForge's headers.</summary>
+    public static IEvent Stamp(this IEvent @event, Guid? actorId, Guid? workspaceId, DateTimeOffset occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        if (actorId is { } actor)
+            @event.SetHeader(EventHeaders.ActorId, actor.ToString());
+        if (workspaceId is { } workspace)
+            @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
+        @event.SetHeader(EventHeaders.OccurredAt, occurredAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return @event;
+    }
+
     private static Func<object, IEvent> Factory(Type type)
     {
         var eventType = typeof(Event<>).MakeGenericType(type);

@@ -16,15 +16,7 @@ public sealed class DomainLog(IDocumentStore store)
     {
         await using var session = store.LightweightSession();
         var wrapped = events.Select(e =>
-        {
-            var @event = EventEnvelope.Wrap(e);
-            if (actor is not null)
-                @event.SetHeader(EventHeaders.ActorId, actor.Value.ToString());
-            if ((e as IWorkspaceScoped)?.WorkspaceId is { } workspace)
-                @event.SetHeader(EventHeaders.WorkspaceId, workspace.ToString());
-            @event.SetHeader(EventHeaders.OccurredAt, Start.AddMinutes(Interlocked.Increment(ref _tick)).ToString("O"));
-            return @event;
-        }).ToArray();
+            EventEnvelope.Wrap(e).Stamp(actor, (e as IWorkspaceScoped)?.WorkspaceId, Start.AddMinutes(Interlocked.Increment(ref _tick)))).ToArray();
         session.Events.Append(streamId, wrapped);
         await session.SaveChangesAsync();
         return [.. wrapped.Select(e => e.Sequence)];
