@@ -33,7 +33,9 @@ public sealed class OutboxTests(PostgresDatabaseFixture database) : IClassFixtur
         await TestBoard.SucceedsAsync(handler.HandleAsync(board.Watch(board.SecondMember, taskId), keyed));
 
         // Committed on the task: its creation, the rename, their label, my label (after one conflict), the watch (keyed, twice).
-        await WaitAsync(() => observer.Received.Count(m => m.StreamId == StreamIds.Task(taskId)) >= 5);
+        await WaitAsync(() => Task.FromResult(observer.Received.Count(m => m.StreamId == StreamIds.Task(taskId)) >= 5));
+        // Nothing is left to deliver (a duplicate or a late message would still sit in Wolverine's envelope tables).
+        await WaitAsync(async () => await PendingEnvelopesAsync() == 0);
         var onTask = observer.Received.Where(m => m.StreamId == StreamIds.Task(taskId)).ToList();
 
         Assert.Equal(["CreateTask", "RenameTask", "AddTaskLabel", "AddTaskLabel", "WatchTask"], onTask.Select(m => m.CommandType));
@@ -45,17 +47,24 @@ public sealed class OutboxTests(PostgresDatabaseFixture database) : IClassFixtur
         await host.StopAsync();
     }
 
-    private static async Task WaitAsync(Func<bool> condition)
+    private static async Task WaitAsync(Func<Task<bool>> condition)
     {
         var started = Stopwatch.GetTimestamp();
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "the outbox did not deliver in time");
             await Task.Delay(20);
         }
+    }
 
-        // Anything delivered twice or late would arrive within this extra moment.
-        await Task.Delay(300);
+    // Envelopes still waiting in the outbox, or received but not yet handled.
+    private async Task<long> PendingEnvelopesAsync()
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT (SELECT count(*) FROM taskforge.wolverine_outgoing_envelopes)
+                 + (SELECT count(*) FROM taskforge.wolverine_incoming_envelopes WHERE status <> 'Handled')
+            """);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private sealed class RecordingObserver : ICommitObserver
