@@ -1,12 +1,15 @@
 using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
+using TaskForge.Api.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddTaskForgeStorageAsync();
 builder.Services.AddTaskForgeCommands();
+builder.AddTaskForgeGraphQL();
 
 var app = builder.Build();
 app.MapTaskForgeHealth();
+app.MapTaskForgeGraphQL();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

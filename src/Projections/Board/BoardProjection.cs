@@ -15,7 +15,7 @@ public sealed class BoardProjection : DomainProjection
 
     public override string Name => "board";
 
-    public override int Version => 1;
+    public override int Version => 2;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
 
@@ -23,14 +23,16 @@ public sealed class BoardProjection : DomainProjection
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Projects]} (
-            project_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, name text NOT NULL, description text NOT NULL, archived boolean NOT NULL);
+            project_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, name text NOT NULL, description text NOT NULL, archived boolean NOT NULL,
+            version bigint NOT NULL DEFAULT 0, event_id bigint NOT NULL DEFAULT 0);
         CREATE INDEX {t.Local(Projects)}_workspace ON {t[Projects]} (workspace_id);
         CREATE TABLE {t[Columns]} (
             project_id uuid NOT NULL, column_id uuid NOT NULL, name text NOT NULL, ordinal int NOT NULL, PRIMARY KEY (project_id, column_id));
         CREATE TABLE {t[Tasks]} (
             task_id uuid PRIMARY KEY, project_id uuid NOT NULL, workspace_id uuid NOT NULL, column_id uuid NOT NULL, rank text COLLATE "C" NOT NULL,
             title text NOT NULL, priority text NOT NULL, due_date timestamptz, labels text[] NOT NULL, assignees uuid[] NOT NULL,
-            completed boolean NOT NULL, comment_count int NOT NULL DEFAULT 0);
+            completed boolean NOT NULL, comment_count int NOT NULL DEFAULT 0,
+            version bigint NOT NULL DEFAULT 0, event_id bigint NOT NULL DEFAULT 0);
         CREATE INDEX {t.Local(Tasks)}_board ON {t[Tasks]} (project_id, column_id, rank, task_id);
         """;
 
@@ -40,9 +42,11 @@ public sealed class BoardProjection : DomainProjection
         {
             case ProjectEvent p:
                 PlanProject(p, t, sql);
+                sql.Add($"UPDATE {t[Projects]} SET version = $2, event_id = $3 WHERE project_id = $1", p.ProjectId, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent task:
                 PlanTask(task, t, sql);
+                sql.Add($"UPDATE {t[Tasks]} SET version = $2, event_id = $3 WHERE task_id = $1", task.TaskId, e.Recorded.Version, e.Position);
                 break;
             case CommentEvent.CommentAdded c:
                 sql.Add($"UPDATE {t[Tasks]} SET comment_count = comment_count + 1 WHERE task_id = $1", c.TaskId);
@@ -58,7 +62,7 @@ public sealed class BoardProjection : DomainProjection
         switch (e)
         {
             case ProjectEvent.ProjectCreated c:
-                sql.Add($"INSERT INTO {t[Projects]} VALUES ($1, $2, $3, $4, false) ON CONFLICT DO NOTHING", c.ProjectId, c.WorkspaceId, c.Name, c.Description);
+                sql.Add($"INSERT INTO {t[Projects]} (project_id, workspace_id, name, description, archived) VALUES ($1, $2, $3, $4, false) ON CONFLICT DO NOTHING", c.ProjectId, c.WorkspaceId, c.Name, c.Description);
                 sql.Add($"""
                     INSERT INTO {t[Columns]} (project_id, column_id, name, ordinal)
                     SELECT $1, c.id, c.name, c.ordinal::int - 1 FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS c(id, name, ordinal)
@@ -109,7 +113,7 @@ public sealed class BoardProjection : DomainProjection
         switch (e)
         {
             case TaskEvent.TaskCreated c:
-                sql.Add($"INSERT INTO {tasks} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 0) ON CONFLICT DO NOTHING",
+                sql.Add($"INSERT INTO {tasks} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 0, 0, 0) ON CONFLICT DO NOTHING",
                     c.TaskId, c.ProjectId, c.WorkspaceId, c.ColumnId, c.Position, c.Title, c.Priority.ToString(), c.DueDate,
                     c.Labels.ToArray(), c.Assignees.Distinct().ToArray());
                 break;

@@ -15,7 +15,7 @@ public sealed class BoardReader(ReadModelDatabase database)
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         BoardView? board;
         await using (var command = Sql.Command(connection, null, $"""
-            SELECT p.workspace_id, p.name, p.description, p.archived FROM {_schema}.board_projects p
+            SELECT p.workspace_id, p.name, p.description, p.archived, p.version, p.event_id FROM {_schema}.board_projects p
             WHERE p.project_id = $1 AND {MemberFilter.IsMember(_schema, "p.workspace_id", "$2")}
             """, projectId, userId))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -25,7 +25,7 @@ public sealed class BoardReader(ReadModelDatabase database)
                 return null;
             }
 
-            board = new BoardView(projectId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), []);
+            board = new BoardView(projectId, reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt64(4), reader.GetInt64(5), []);
         }
 
         var cards = await CardsAsync(connection, projectId, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class BoardReader(ReadModelDatabase database)
     {
         var byColumn = new Dictionary<Guid, List<BoardCard>>();
         await using var command = Sql.Command(connection, null, $"""
-            SELECT column_id, task_id, title, rank, priority, due_date, labels, assignees, completed, comment_count
+            SELECT column_id, task_id, title, rank, priority, due_date, labels, assignees, completed, comment_count, version, event_id
             FROM {_schema}.board_tasks WHERE project_id = $1 ORDER BY column_id, rank, task_id
             """, projectId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -62,7 +62,7 @@ public sealed class BoardReader(ReadModelDatabase database)
 
             list.Add(new BoardCard(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), Enum.Parse<TaskPriority>(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<string[]>(6),
-                reader.GetFieldValue<Guid[]>(7), reader.GetBoolean(8), reader.GetInt32(9)));
+                reader.GetFieldValue<Guid[]>(7), reader.GetBoolean(8), reader.GetInt32(9), reader.GetInt64(10), reader.GetInt64(11)));
         }
 
         return byColumn;

@@ -3,7 +3,9 @@ using TaskForge.Domain.Tasks;
 namespace TaskForge.Projections.Board;
 
 /// <summary>A project's board: its columns in order, each with its tasks in rank order.</summary>
-public sealed record BoardView(Guid ProjectId, Guid WorkspaceId, string Name, string Description, bool Archived, IReadOnlyList<BoardColumnView> Columns);
+/// <see cref="Version"/> is the project stream's version and <see cref="EventId"/> the last project event it reflects.
+public sealed record BoardView(
+    Guid ProjectId, Guid WorkspaceId, string Name, string Description, bool Archived, long Version, long EventId, IReadOnlyList<BoardColumnView> Columns);
 
 /// <summary>One column of a board.</summary>
 public sealed record BoardColumnView(Guid ColumnId, string Name, IReadOnlyList<BoardCard> Tasks);
@@ -18,4 +20,6 @@ public sealed record BoardCard(
     IReadOnlyList<string> Labels,
     IReadOnlyList<Guid> Assignees,
     bool Completed,
-    int CommentCount);
+    int CommentCount,
+    long Version,
+    long EventId);

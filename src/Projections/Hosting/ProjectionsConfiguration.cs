@@ -35,7 +35,7 @@ public static class ProjectionsConfiguration
 
     /// <summary>
     /// The read models' catalog, schema and version switching, and their readers: <see cref="MembershipReader"/>,
-    /// <see cref="FeedReader"/>, <see cref="NotificationReader"/>, <see cref="BoardReader"/>, <see cref="TaskDetailReader"/>,
+    /// <see cref="FeedReader"/>, <see cref="NotificationReader"/>, <see cref="BoardReader"/>, <see cref="ProjectReader"/>, <see cref="TaskDetailReader"/>,
     /// <see cref="SearchReader"/>, <see cref="StreamHistoryReader"/> and <see cref="ProjectionAdmin"/>. Needs an
     /// <see cref="NpgsqlDataSource"/> and Marten (<c>AddMarten</c>, with <see cref="AddTaskForgeProjections"/>) registered.
     /// </summary>
@@ -51,6 +51,7 @@ public static class ProjectionsConfiguration
         services.AddSingleton<FeedReader>();
         services.AddSingleton<NotificationReader>();
         services.AddSingleton<BoardReader>();
+        services.AddSingleton<ProjectReader>();
         services.AddSingleton<TaskDetailReader>();
         services.AddSingleton<SearchReader>();
         services.AddSingleton<StreamHistoryReader>();

@@ -17,7 +17,7 @@ public sealed class MembershipProjection : DomainProjection
 
     public override string Name => "membership";
 
-    public override int Version => 2;
+    public override int Version => 3;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(Domain.Workspaces.WorkspaceEvent)];
 
@@ -25,7 +25,8 @@ public sealed class MembershipProjection : DomainProjection
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Workspaces]} (
-            workspace_id uuid PRIMARY KEY, name text NOT NULL, owner_id uuid NOT NULL, created_at timestamptz NOT NULL);
+            workspace_id uuid PRIMARY KEY, name text NOT NULL, owner_id uuid NOT NULL, created_at timestamptz NOT NULL,
+            version bigint NOT NULL DEFAULT 0, event_id bigint NOT NULL DEFAULT 0);
         CREATE TABLE {t[Members]} (
             workspace_id uuid NOT NULL, user_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, joined_at timestamptz NOT NULL,
             PRIMARY KEY (workspace_id, user_id));
@@ -42,10 +43,19 @@ public sealed class MembershipProjection : DomainProjection
 
     public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
     {
+        PlanMembership(e, t, sql);
+        if (e.Event is Domain.Workspaces.WorkspaceEvent w)
+        {
+            sql.Add($"UPDATE {t[Workspaces]} SET version = $2, event_id = $3 WHERE workspace_id = $1", w.WorkspaceId, e.Recorded.Version, e.Position);
+        }
+    }
+
+    private static void PlanMembership(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
+    {
         switch (e.Event)
         {
             case WorkspaceCreated c:
-                sql.Add($"INSERT INTO {t[Workspaces]} VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", c.WorkspaceId, c.Name, c.OwnerId, e.At);
+                sql.Add($"INSERT INTO {t[Workspaces]} (workspace_id, name, owner_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", c.WorkspaceId, c.Name, c.OwnerId, e.At);
                 AddMember(t, sql, e, c.WorkspaceId, c.OwnerId, c.OwnerEmail, nameof(Domain.WorkspaceRole.Owner));
                 break;
             case WorkspaceRenamed r:

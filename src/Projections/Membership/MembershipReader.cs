@@ -43,20 +43,28 @@ public sealed class MembershipReader(ReadModelDatabase database)
     }
 
     /// <summary>The workspaces the user belongs to, by name.</summary>
-    public async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        WorkspacesOfAsync(userId, null, cancellationToken);
+
+    /// <summary>Those of <paramref name="workspaceIds"/> the user belongs to (one query, for batch loading).</summary>
+    public Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(
+        Guid userId, IReadOnlyCollection<Guid> workspaceIds, CancellationToken cancellationToken = default) =>
+        WorkspacesOfAsync(userId, workspaceIds.ToArray(), cancellationToken);
+
+    private async Task<IReadOnlyList<WorkspaceMembership>> WorkspacesOfAsync(Guid userId, Guid[]? only, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
-            SELECT w.workspace_id, w.name, m.role, m.joined_at
+            SELECT w.workspace_id, w.name, m.role, m.joined_at, w.version, w.event_id
             FROM {_schema}.workspace_members m JOIN {_schema}.workspaces w ON w.workspace_id = m.workspace_id
-            WHERE m.user_id = $1 ORDER BY w.name, w.workspace_id
-            """, userId);
+            WHERE m.user_id = $1 AND ($2::uuid[] IS NULL OR w.workspace_id = ANY($2)) ORDER BY w.name, w.workspace_id
+            """, userId, only);
         var result = new List<WorkspaceMembership>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new WorkspaceMembership(reader.GetGuid(0), reader.GetString(1), Enum.Parse<WorkspaceRole>(reader.GetString(2)),
-                reader.GetFieldValue<DateTimeOffset>(3)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4), reader.GetInt64(5)));
         }
 
         return result;
@@ -99,6 +107,27 @@ public sealed class MembershipReader(ReadModelDatabase database)
         {
             result.Add(new PendingInvitation(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), Enum.Parse<WorkspaceRole>(reader.GetString(3)),
                 reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Pending invitations addressed to <paramref name="email"/> (case-insensitive), with their workspace's name, newest first.</summary>
+    public async Task<IReadOnlyList<InvitationToYou>> InvitationsForAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT i.invitation_id, i.workspace_id, w.name, i.email, i.role, i.invited_at
+            FROM {_schema}.workspace_invitations i JOIN {_schema}.workspaces w ON w.workspace_id = i.workspace_id
+            WHERE lower(i.email) = lower($1) ORDER BY i.invited_at DESC, i.invitation_id
+            """, email);
+        var result = new List<InvitationToYou>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new InvitationToYou(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                Enum.Parse<WorkspaceRole>(reader.GetString(4)), reader.GetFieldValue<DateTimeOffset>(5)));
         }
 
         return result;

@@ -3,7 +3,8 @@ using TaskForge.Domain;
 namespace TaskForge.Projections.Membership;
 
 /// <summary>A workspace as one of its members sees it in lists.</summary>
-public sealed record WorkspaceMembership(Guid WorkspaceId, string Name, WorkspaceRole Role, DateTimeOffset JoinedAt);
+/// <see cref="Version"/> is the workspace stream's version (for expectedVersion) and <see cref="EventId"/> the last event it reflects.
+public sealed record WorkspaceMembership(Guid WorkspaceId, string Name, WorkspaceRole Role, DateTimeOffset JoinedAt, long Version, long EventId);
 
 /// <summary>A member of a workspace.</summary>
 public sealed record WorkspaceMemberView(Guid UserId, string Email, WorkspaceRole Role, DateTimeOffset JoinedAt);
@@ -19,3 +20,6 @@ public sealed record MembershipPeriod(Guid WorkspaceId, long FromPosition, long?
 {
     public bool Covers(long position) => position >= FromPosition && (ToPosition is not { } to || position < to);
 }
+
+/// <summary>An invitation as the invited person sees it: with the name of the workspace they are not yet a member of.</summary>
+public sealed record InvitationToYou(Guid InvitationId, Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt);

@@ -13,7 +13,7 @@ public sealed class TaskDetailProjection : DomainProjection
 
     public override string Name => "tasks";
 
-    public override int Version => 1;
+    public override int Version => 2;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(TaskEvent), typeof(CommentEvent)];
 
@@ -24,11 +24,11 @@ public sealed class TaskDetailProjection : DomainProjection
             task_id uuid PRIMARY KEY, project_id uuid NOT NULL, workspace_id uuid NOT NULL, title text NOT NULL, description text NOT NULL,
             priority text NOT NULL, due_date timestamptz, labels text[] NOT NULL, assignees uuid[] NOT NULL, watchers uuid[] NOT NULL,
             column_id uuid NOT NULL, rank text COLLATE "C" NOT NULL, completed boolean NOT NULL, created_by uuid, created_at timestamptz NOT NULL,
-            updated_at timestamptz NOT NULL, version bigint NOT NULL);
+            updated_at timestamptz NOT NULL, version bigint NOT NULL, event_id bigint NOT NULL);
         CREATE INDEX {t.Local(Tasks)}_project ON {t[Tasks]} (project_id);
         CREATE TABLE {t[Comments]} (
             comment_id uuid PRIMARY KEY, task_id uuid NOT NULL, workspace_id uuid NOT NULL, author_id uuid NOT NULL, body text NOT NULL,
-            mentions uuid[] NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz, position bigint NOT NULL, version bigint NOT NULL);
+            mentions uuid[] NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz, position bigint NOT NULL, version bigint NOT NULL, event_id bigint NOT NULL);
         CREATE INDEX {t.Local(Comments)}_task ON {t[Comments]} (task_id, position);
         """;
 
@@ -38,29 +38,29 @@ public sealed class TaskDetailProjection : DomainProjection
         {
             case TaskEvent.TaskCreated c:
                 sql.Add($"""
-                    INSERT INTO {t[Tasks]} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ARRAY[]::uuid[], $10, $11, false, $12, $13, $13, $14)
+                    INSERT INTO {t[Tasks]} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ARRAY[]::uuid[], $10, $11, false, $12, $13, $13, $14, $15)
                     ON CONFLICT DO NOTHING
                     """, c.TaskId, c.ProjectId, c.WorkspaceId, c.Title, c.Description, c.Priority.ToString(), c.DueDate, c.Labels.ToArray(),
-                    c.Assignees.Distinct().ToArray(), c.ColumnId, c.Position, e.ActorId, e.At, e.Recorded.Version);
+                    c.Assignees.Distinct().ToArray(), c.ColumnId, c.Position, e.ActorId, e.At, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent.TaskDeleted d:
                 sql.Add($"DELETE FROM {t[Tasks]} WHERE task_id = $1", d.TaskId);
                 sql.Add($"DELETE FROM {t[Comments]} WHERE task_id = $1", d.TaskId);
                 break;
             case TaskEvent.TaskMoved m:
-                sql.Add($"UPDATE {t[Tasks]} SET column_id = $2, rank = $3, updated_at = $4, version = $5 WHERE task_id = $1",
-                    m.TaskId, m.ColumnId, m.Position, e.At, e.Recorded.Version);
+                sql.Add($"UPDATE {t[Tasks]} SET column_id = $2, rank = $3, updated_at = $4, version = $5, event_id = $6 WHERE task_id = $1",
+                    m.TaskId, m.ColumnId, m.Position, e.At, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent task when Change(task) is var (set, value):
-                sql.Add($"UPDATE {t[Tasks]} SET {set}, updated_at = $3, version = $4 WHERE task_id = $1", task.TaskId, value, e.At, e.Recorded.Version);
+                sql.Add($"UPDATE {t[Tasks]} SET {set}, updated_at = $3, version = $4, event_id = $5 WHERE task_id = $1", task.TaskId, value, e.At, e.Recorded.Version, e.Position);
                 break;
             case CommentEvent.CommentAdded c:
-                sql.Add($"INSERT INTO {t[Comments]} VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9) ON CONFLICT DO NOTHING",
+                sql.Add($"INSERT INTO {t[Comments]} VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $8) ON CONFLICT DO NOTHING",
                     c.CommentId, c.TaskId, c.WorkspaceId, c.AuthorId, c.Body, c.MentionedUserIds.ToArray(), e.At, e.Position, e.Recorded.Version);
                 break;
             case CommentEvent.CommentEdited c:
-                sql.Add($"UPDATE {t[Comments]} SET body = $2, mentions = $3, edited_at = $4, version = $5 WHERE comment_id = $1",
-                    c.CommentId, c.Body, c.MentionedUserIds.ToArray(), e.At, e.Recorded.Version);
+                sql.Add($"UPDATE {t[Comments]} SET body = $2, mentions = $3, edited_at = $4, version = $5, event_id = $6 WHERE comment_id = $1",
+                    c.CommentId, c.Body, c.MentionedUserIds.ToArray(), e.At, e.Recorded.Version, e.Position);
                 break;
             case CommentEvent.CommentDeleted c:
                 sql.Add($"DELETE FROM {t[Comments]} WHERE comment_id = $1", c.CommentId);

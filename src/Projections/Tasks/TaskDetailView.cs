@@ -21,8 +21,9 @@ public sealed record TaskDetailView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version,
+    long EventId,
     IReadOnlyList<CommentView> Comments);
 
 /// <summary>A comment on a task, oldest first in <see cref="TaskDetailView.Comments"/>.</summary>
 public sealed record CommentView(
-    Guid CommentId, Guid AuthorId, string Body, IReadOnlyList<Guid> Mentions, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, long Version);
+    Guid CommentId, Guid TaskId, Guid AuthorId, string Body, IReadOnlyList<Guid> Mentions, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, long Version, long EventId);

@@ -1,0 +1,64 @@
+using TaskForge.Api.Schema;
+using TaskForge.Api.Tasks;
+using TaskForge.GraphQL.Execution;
+using TaskForge.GraphQL.Types;
+using TaskForge.Projections.Board;
+
+namespace TaskForge.Api.Projects;
+
+/// <summary>GraphQL of projects: <c>project(id)</c>, the Project, Board and Column types.</summary>
+public static class ProjectSchema
+{
+    public const int DefaultTasksPage = 200;
+    public const int MaxTasksPage = 500;
+
+    public static SchemaBuilder BindProjects(this SchemaBuilder schema, IServiceProvider services)
+    {
+        var boards = services.GetRequiredService<BoardReader>();
+        return schema
+            .BindFieldAsync("Query", "project", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Project, "id")[1]))
+            .BindField("Project", "id", ctx => GlobalId.Project(Source(ctx).WorkspaceId, Source(ctx).ProjectId))
+            .BindFieldAsync("Project", "workspace", ctx => Workspaces.WorkspaceSchema.LoadAsync(ctx, Source(ctx).WorkspaceId))
+            .BindFieldAsync("Project", "board", async ctx =>
+                await boards.GetAsync(Caller.Require(ctx).Id, Source(ctx).ProjectId, ctx.CancellationToken)
+                ?? throw new GraphQL.GraphQLException("Project was not found.", Domain.ErrorCodes.NotFound))
+            .BindField("Board", "columns", ctx =>
+            {
+                var board = (BoardView)ctx.Source!;
+                return board.Columns.Select(c => new ColumnObject(board.WorkspaceId, board.ProjectId, c)).ToList();
+            })
+            .BindField("Column", "id", ctx => GlobalId.Column(Column(ctx).WorkspaceId, Column(ctx).ProjectId, Column(ctx).Column.ColumnId))
+            .BindField("Column", "name", ctx => Column(ctx).Column.Name)
+            .BindField("Column", "tasks", ctx =>
+            {
+                var column = Column(ctx);
+                var tasks = column.Column.Tasks.Select(card => TaskObject.FromCard(column.WorkspaceId, column.ProjectId, column.Column.ColumnId, card)).ToList();
+                return Connections.Slice(ctx, tasks, t => t.TaskId.ToString("N"), DefaultTasksPage, MaxTasksPage);
+            });
+    }
+
+    /// <summary>The project as the caller sees it (null when it does not exist or they are not a member), batched per level.</summary>
+    /// <param name="fresh">Read now, past the request's batch cache (for a mutation's payload).</param>
+    public static async Task<ProjectSummary?> LoadAsync(ResolveContext context, Guid projectId, bool fresh = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = Caller.Require(context);
+        var projects = context.Services!.GetRequiredService<ProjectReader>();
+        if (fresh)
+        {
+            return (await projects.GetManyAsync(caller.Id, [projectId], context.CancellationToken)).GetValueOrDefault(projectId);
+        }
+
+        return await context.GetDataLoader<Guid, ProjectSummary>("projects", async (ids, ct) => await projects.GetManyAsync(caller.Id, [.. ids], ct))
+            .LoadAsync(projectId);
+    }
+
+    private static ProjectSummary Source(ResolveContext context) => context.Source switch
+    {
+        ProjectSummary summary => summary,
+        BoardView b => new ProjectSummary(b.ProjectId, b.WorkspaceId, b.Name, b.Description, b.Archived, b.Version, b.EventId),
+        var other => throw new InvalidOperationException($"A Project cannot be served from {other?.GetType().Name}."),
+    };
+
+    private static ColumnObject Column(ResolveContext context) => (ColumnObject)context.Source!;
+}
