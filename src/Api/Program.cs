@@ -1,11 +1,14 @@
+using TaskForge.Api.Accounts;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddTaskForgeStorageAsync();
+builder.AddTaskForgeAccounts();
 builder.Services.AddTaskForgeCommands();
 
 var app = builder.Build();
+app.UseTaskForgeAccounts();
 app.MapTaskForgeHealth();
 await app.RunAsync();
 
