@@ -1,13 +1,16 @@
+using TaskForge.Api.Accounts;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
 using TaskForge.Api.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddTaskForgeStorageAsync();
+builder.AddTaskForgeAccounts();
 builder.Services.AddTaskForgeCommands();
 builder.AddTaskForgeGraphQL();
 
 var app = builder.Build();
+app.UseTaskForgeAccounts();
 app.MapTaskForgeHealth();
 app.MapTaskForgeGraphQL();
 await app.RunAsync();

@@ -1,0 +1,82 @@
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace TaskForge.Api.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>The key of the <see cref="TimeProvider"/> accounts read (tests replace it without moving anyone else's clock).</summary>
+    public const string ClockKey = "accounts";
+
+    /// <summary>The policy scheme: <c>ApiKey</c> when the request has an <c>X-API-Key</c> header, else JwtBearer.</summary>
+    public const string Scheme = "TaskForge";
+
+    private static readonly string[] CorsHeaders = ["Authorization", "Content-Type", "X-API-Key", "X-Min-Event-Id", "Idempotency-Key"];
+
+    /// <summary>
+    /// Accounts (Marten documents), JWT and API-key authentication behind one policy scheme, authorization, CORS
+    /// (<c>Cors:Origins</c>), the global rate limiter (<c>RateLimits</c>, Redis-backed with <c>ConnectionStrings:Redis</c>)
+    /// and the request body limit (<c>Limits:MaxRequestBodyBytes</c>). Call after the storage is added.
+    /// </summary>
+    public static WebApplicationBuilder AddTaskForgeAccounts(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<AuthOptions>(builder.Configuration.GetSection("Auth"));
+        services.TryAddKeyedSingleton(ClockKey, TimeProvider.System);
+        services.AddSingleton(JwtSigningKey.Resolve(builder.Configuration));
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AccountService>();
+        services.ConfigureMarten(store =>
+        {
+            store.Schema.For<UserAccount>().UniqueIndex(u => u.Email);
+            store.Schema.For<ApiKeyRecord>().UniqueIndex(k => k.Prefix).Index(k => k.UserId);
+            store.Schema.For<RefreshTokenRecord>();
+            store.Schema.For<RefreshTokenFamily>();
+        });
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "JWT bearer or API key", policy => policy.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TokenIssuer>((jwt, issuer) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenHandlers.Clear();
+            jwt.TokenHandlers.Add(new JsonWebTokenHandler { MapInboundClaims = false, MaximumTokenSizeInBytes = TokenIssuer.MaximumTokenBytes });
+            jwt.TokenValidationParameters = issuer.ValidationParameters();
+            jwt.Events = AccessTokenEvents.Create();
+        });
+        services.AddAuthorization();
+
+        var origins = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        if (origins.Length > 0)
+        {
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins(origins).AllowCredentials()
+                .WithHeaders(CorsHeaders).WithMethods("GET", "POST", "OPTIONS").WithExposedHeaders("Retry-After", "WWW-Authenticate")));
+        }
+
+        builder.AddTaskForgeRateLimiting();
+        var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        return builder;
+    }
+
+    /// <summary>CORS, authentication, the refusal of bad credentials, rate limiting and authorization, in that order; and <c>GET /auth/me</c>.</summary>
+    public static WebApplication UseTaskForgeAccounts(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if ((app.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Length > 0)
+            app.UseCors();
+        app.UseAuthentication();
+        app.UseMiddleware<InvalidCredentialsMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.MapAuthEndpoints();
+        return app;
+    }
+}
