@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using TaskForge.Api.Accounts;
 using TaskForge.GraphQL;
 using TaskForge.GraphQL.Execution;
 
@@ -23,8 +24,6 @@ public sealed record Caller(Guid Id, string Email)
             return null;
         }
 
-        var id = user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
-        var email = user.FindFirst("email")?.Value ?? user.FindFirst(ClaimTypes.Email)?.Value ?? "";
-        return Guid.TryParse(id, out var userId) ? new Caller(userId, email) : null;
+        return user.UserId() is { } userId ? new Caller(userId, user.Email() ?? "") : null;
     }
 }

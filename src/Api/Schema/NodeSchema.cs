@@ -25,7 +25,7 @@ public static class NodeSchema
 
             return id.Kind switch
             {
-                GlobalIdKind.Workspace => await WorkspaceSchema.LoadAsync(ctx, id[0]),
+                GlobalIdKind.Workspace => (object?)await WorkspaceSchema.LoadAsync(ctx, id[0]),
                 GlobalIdKind.Project => await ProjectSchema.LoadAsync(ctx, id[1]),
                 GlobalIdKind.Task => await TaskSchema.LoadAsync(ctx, id[2]),
                 GlobalIdKind.Comment => await CommentSchema.LoadAsync(ctx, id[2], id[3]),
