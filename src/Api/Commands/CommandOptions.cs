@@ -13,11 +13,16 @@ namespace TaskForge.Api.Commands;
 /// </param>
 /// <param name="CorrelationId">The request's trace id; defaults to <c>Activity.Current?.TraceId</c>.</param>
 /// <param name="CommandId">The causation id of the events; defaults to an id derived from the key, or a new one.</param>
+/// <param name="Intent">
+/// What the client asked for, when the command also carries values the server derived from read models (a board position,
+/// a task count) that a retry would derive anew: the idempotency fingerprint then covers this instead of the command.
+/// </param>
 public sealed record CommandOptions(
     string? IdempotencyKey = null,
     long? ExpectedVersion = null,
     string? CorrelationId = null,
-    Guid? CommandId = null)
+    Guid? CommandId = null,
+    string? Intent = null)
 {
     public static CommandOptions None { get; } = new();
 }

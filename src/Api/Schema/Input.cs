@@ -5,6 +5,8 @@ namespace TaskForge.Api.Schema;
 /// <summary>A mutation's input object, read field by field; bad values throw <see cref="InputException"/> naming the field.</summary>
 public sealed class Input(IReadOnlyDictionary<string, object?> fields)
 {
+    public IReadOnlyDictionary<string, object?> Fields => fields;
+
     public static Input Of(GraphQL.Execution.ResolveContext context) =>
         new(context.GetArgument<IReadOnlyDictionary<string, object?>>("input") ?? throw new InputException("input is required.", "input"));
 

@@ -32,7 +32,9 @@ public sealed class MutationRunner(CommandHandler commands, ProjectionWaiter wai
         try
         {
             var input = Input.Of(context);
-            (result, read) = await execute(input, caller, input.Options(), context.CancellationToken);
+            // A retry must match what the client asked, not values derived from read models that moved since (positions, counts).
+            var options = input.Options() with { Intent = CanonicalInput.Of(context.FieldName, input.Fields) };
+            (result, read) = await execute(input, caller, options, context.CancellationToken);
         }
         catch (InputException e)
         {

@@ -18,7 +18,16 @@ public static class CommandFingerprint
         var node = JsonSerializer.SerializeToNode(command, command.GetType(), EventJson.Options) as JsonObject
             ?? throw new ArgumentException("A command serializes to a JSON object.", nameof(command));
         node.Remove("now");
-        var text = command.GetType().FullName + "\n" + node.ToJsonString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return Hash(command.GetType().FullName + "\n" + node.ToJsonString());
     }
+
+    /// <summary>The fingerprint of a client's request (see <see cref="CommandOptions.Intent"/>) for a command of this type.</summary>
+    public static string OfIntent(object command, string intent)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(intent);
+        return Hash(command.GetType().FullName + "\nintent\n" + intent);
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace TaskForge.Api.Tests.GraphQL.Support;
+
+/// <summary>Builds workspaces, projects and tasks through the API itself, as a client would.</summary>
+public static class ApiSeed
+{
+    public static async Task<string> WorkspaceAsync(GraphQLClient owner, string name = "Workspace") =>
+        (await owner.MutateAsync("mutation($name: String!) { createWorkspace(input: { name: $name }) { workspace { id } errors { code message } } }", new { name }))
+            .Payload("createWorkspace").GetProperty("workspace").GetProperty("id").GetString()!;
+
+    /// <summary>Invites <paramref name="member"/> and accepts as them.</summary>
+    public static async Task JoinAsync(GraphQLClient owner, string workspaceId, GraphQLClient member, string role = "MEMBER")
+    {
+        var invitation = (await owner.MutateAsync($$"""
+            mutation($ws: ID!, $email: String!) { inviteMember(input: { workspaceId: $ws, email: $email, role: {{role}} }) { invitation { id } errors { code message } } }
+            """, new { ws = workspaceId, email = member.Email })).Payload("inviteMember").GetProperty("invitation").GetProperty("id").GetString();
+        (await member.MutateAsync("mutation($id: ID!) { acceptInvitation(input: { invitationId: $id }) { workspace { id } errors { code message } } }", new { id = invitation }))
+            .Payload("acceptInvitation");
+    }
+
+    public static async Task<string> ProjectAsync(GraphQLClient client, string workspaceId, string name = "Project") =>
+        (await client.MutateAsync("mutation($ws: ID!, $name: String!) { createProject(input: { workspaceId: $ws, name: $name }) { project { id } errors { code message } } }",
+            new { ws = workspaceId, name })).Payload("createProject").GetProperty("project").GetProperty("id").GetString()!;
+
+    public static async Task<JsonElement> TaskAsync(GraphQLClient client, string projectId, string title, IReadOnlyList<string>? assigneeIds = null, IReadOnlyList<string>? labels = null) =>
+        (await client.MutateAsync("""
+            mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id title version } eventId errors { code message } } }
+            """, new { input = new { projectId, title, assigneeIds, labels } })).Payload("createTask");
+}
