@@ -6,7 +6,7 @@ namespace TaskForge.Api.Accounts;
 // Refresh-token rotation, reuse detection and logout (ADR 0079).
 public sealed partial class AccountService
 {
-    private const int RotationAttempts = 4;
+    private const int RotationAttempts = 6;
 
     /// <summary>
     /// Spends <paramref name="refreshToken"/> and returns a new session in the same family. A token spent less than
@@ -25,7 +25,7 @@ public sealed partial class AccountService
             {
                 return await TryRotateAsync(hash, ct);
             }
-            catch (ConcurrencyException) when (attempt < RotationAttempts)
+            catch (Exception e) when (attempt < RotationAttempts && IsConcurrencyConflict(e))
             {
                 // Another use of this token (or of its successor) committed first: decide again on what it wrote.
                 logger.LogDebug("Refresh token rotation lost a race, attempt {Attempt}", attempt);
@@ -90,6 +90,9 @@ public sealed partial class AccountService
         family.RevokedAt = now;
         family.RevokedReason = "reuse";
         session.Store(family);
+        // Stored unchanged for its version check: if a concurrent retry rotated this token again after we read it (the
+        // successor we saw revoked is its doing), this save fails and we decide again on the token's new successor.
+        session.Store(token);
         await session.SaveChangesAsync(ct);
         logger.LogWarning("Refresh token reuse: revoked family {FamilyId} of user {UserId}", family.Id, family.UserId);
         return new AccountResult<SignedIn>.Failed(AccountErrorCodes.RefreshTokenReused,
@@ -131,6 +134,10 @@ public sealed partial class AccountService
         var (accessToken, accessExpires) = tokens.IssueAccessToken(user);
         return (new SignedIn(user, accessToken, accessExpires, refreshToken, record.ExpiresAt), record);
     }
+
+    // Marten throws an AggregateException when more than one versioned document of the batch was stale.
+    private static bool IsConcurrencyConflict(Exception e) =>
+        e is ConcurrencyException || (e is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is ConcurrencyException));
 
     private static AccountResult<SignedIn>.Failed RefreshInvalid(string message) => new(AccountErrorCodes.RefreshTokenInvalid, message);
 }
