@@ -11,8 +11,8 @@ public sealed partial class AccountService
     /// <summary>
     /// Spends <paramref name="refreshToken"/> and returns a new session in the same family. A token spent less than
     /// <c>Auth:RefreshReuseGraceSeconds</c> ago, whose successor was never used, rotates again (the client lost the
-    /// response): the retry gets a fresh successor and the undelivered one is revoked. Any other reuse of a spent token
-    /// revokes the whole family.
+    /// response): the retry gets a fresh successor and the undelivered one is revoked. Any other reuse of a spent token,
+    /// or a use of the revoked successor, revokes the whole family.
     /// </summary>
     public async Task<AccountResult<SignedIn>> RefreshAsync(string refreshToken, CancellationToken ct = default)
     {
@@ -68,15 +68,16 @@ public sealed partial class AccountService
         var now = time.GetUtcNow();
         if (token is null || family is null || account is null)
             return RefreshInvalid("The refresh token is unknown.");
-        if (family.RevokedAt is not null || token.RevokedAt is not null)
+        if (family.RevokedAt is not null)
             return RefreshInvalid("The refresh token was revoked.");
         if (now >= token.ExpiresAt)
             return RefreshInvalid("The refresh token has expired.");
 
-        if (token.SpentAt is null)
+        // A token superseded by a retry was presumed never delivered; someone holding it means it was: a reuse.
+        if (token.SpentAt is null && token.RevokedAt is null)
             return await RotateAsync(session, token, account.ToProfile(), now, ct);
 
-        if (now - token.SpentAt.Value < TimeSpan.FromSeconds(Options.RefreshReuseGraceSeconds) && token.ChildId is not null)
+        if (token.SpentAt is { } spentAt && now - spentAt < TimeSpan.FromSeconds(Options.RefreshReuseGraceSeconds) && token.ChildId is not null)
         {
             var successor = await session.LoadAsync<RefreshTokenRecord>(token.ChildId, ct);
             if (successor is { SpentAt: null, RevokedAt: null })
