@@ -6,13 +6,13 @@ namespace TaskForge.Api.Accounts;
 // Refresh-token rotation, reuse detection and logout (ADR 0079).
 public sealed partial class AccountService
 {
-    private const int RotationAttempts = 4;
+    private const int RotationAttempts = 6;
 
     /// <summary>
     /// Spends <paramref name="refreshToken"/> and returns a new session in the same family. A token spent less than
     /// <c>Auth:RefreshReuseGraceSeconds</c> ago, whose successor was never used, rotates again (the client lost the
-    /// response): the retry gets a fresh successor and the undelivered one is revoked. Any other reuse of a spent token
-    /// revokes the whole family.
+    /// response): the retry gets a fresh successor and the undelivered one is revoked. Any other reuse of a spent token,
+    /// or a use of the revoked successor, revokes the whole family.
     /// </summary>
     public async Task<AccountResult<SignedIn>> RefreshAsync(string refreshToken, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed partial class AccountService
             {
                 return await TryRotateAsync(hash, ct);
             }
-            catch (ConcurrencyException) when (attempt < RotationAttempts)
+            catch (Exception e) when (attempt < RotationAttempts && IsConcurrencyConflict(e))
             {
                 // Another use of this token (or of its successor) committed first: decide again on what it wrote.
                 logger.LogDebug("Refresh token rotation lost a race, attempt {Attempt}", attempt);
@@ -68,15 +68,16 @@ public sealed partial class AccountService
         var now = time.GetUtcNow();
         if (token is null || family is null || account is null)
             return RefreshInvalid("The refresh token is unknown.");
-        if (family.RevokedAt is not null || token.RevokedAt is not null)
+        if (family.RevokedAt is not null)
             return RefreshInvalid("The refresh token was revoked.");
         if (now >= token.ExpiresAt)
             return RefreshInvalid("The refresh token has expired.");
 
-        if (token.SpentAt is null)
+        // A token superseded by a retry was presumed never delivered; someone holding it means it was: a reuse.
+        if (token.SpentAt is null && token.RevokedAt is null)
             return await RotateAsync(session, token, account.ToProfile(), now, ct);
 
-        if (now - token.SpentAt.Value < TimeSpan.FromSeconds(Options.RefreshReuseGraceSeconds) && token.ChildId is not null)
+        if (token.SpentAt is { } spentAt && now - spentAt < TimeSpan.FromSeconds(Options.RefreshReuseGraceSeconds) && token.ChildId is not null)
         {
             var successor = await session.LoadAsync<RefreshTokenRecord>(token.ChildId, ct);
             if (successor is { SpentAt: null, RevokedAt: null })
@@ -90,6 +91,9 @@ public sealed partial class AccountService
         family.RevokedAt = now;
         family.RevokedReason = "reuse";
         session.Store(family);
+        // Stored unchanged for its version check: if a concurrent retry rotated this token again after we read it (the
+        // successor we saw revoked is its doing), this save fails and we decide again on the token's new successor.
+        session.Store(token);
         await session.SaveChangesAsync(ct);
         logger.LogWarning("Refresh token reuse: revoked family {FamilyId} of user {UserId}", family.Id, family.UserId);
         return new AccountResult<SignedIn>.Failed(AccountErrorCodes.RefreshTokenReused,
@@ -131,6 +135,10 @@ public sealed partial class AccountService
         var (accessToken, accessExpires) = tokens.IssueAccessToken(user);
         return (new SignedIn(user, accessToken, accessExpires, refreshToken, record.ExpiresAt), record);
     }
+
+    // Marten throws an AggregateException when more than one versioned document of the batch was stale.
+    private static bool IsConcurrencyConflict(Exception e) =>
+        e is ConcurrencyException || (e is AggregateException aggregate && aggregate.InnerExceptions.All(inner => inner is ConcurrencyException));
 
     private static AccountResult<SignedIn>.Failed RefreshInvalid(string message) => new(AccountErrorCodes.RefreshTokenInvalid, message);
 }

@@ -66,15 +66,16 @@ public static class AccountsExtensions
         return builder;
     }
 
-    /// <summary>CORS, authentication, the refusal of bad credentials, rate limiting and authorization, in that order; and <c>GET /auth/me</c>.</summary>
+    /// <summary>CORS, authentication, rate limiting, the refusal of bad credentials and authorization, in that order; and <c>GET /auth/me</c>.</summary>
     public static WebApplication UseTaskForgeAccounts(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if ((app.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Length > 0)
             app.UseCors();
         app.UseAuthentication();
-        app.UseMiddleware<InvalidCredentialsMiddleware>();
+        // After the limiter, so that guessing tokens or keys is rate limited (per IP) like any other request.
         app.UseRateLimiter();
+        app.UseMiddleware<InvalidCredentialsMiddleware>();
         app.UseAuthorization();
         app.MapAuthEndpoints();
         return app;

@@ -1,3 +1,4 @@
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TaskForge.Api.Accounts;
@@ -5,8 +6,13 @@ namespace TaskForge.Api.Accounts;
 /// <summary>Names why a bearer token was refused, for the <c>error_description</c> of the challenge.</summary>
 internal static class JwtFailures
 {
-    public static string Describe(Exception failure) => failure switch
+    /// <param name="algorithm">The <c>alg</c> of the token's header, when it could be read: IdentityModel reports a token
+    /// signed with another algorithm as "no key found", which would read as a bad signature.</param>
+    public static string Describe(Exception failure, string? algorithm = null) => failure switch
     {
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException or SecurityTokenInvalidAlgorithmException
+            when algorithm is not null && algorithm != TokenIssuer.Algorithm && algorithm != "none" =>
+            $"the signing algorithm {algorithm} is not accepted (only {TokenIssuer.Algorithm})",
         SecurityTokenExpiredException => "the access token has expired",
         SecurityTokenNotYetValidException => "the access token is not valid yet",
         SecurityTokenNoExpirationException => "the access token has no expiry",
@@ -19,4 +25,22 @@ internal static class JwtFailures
         SecurityTokenMalformedException or ArgumentException => "the access token is malformed",
         _ => "the access token is invalid",
     };
+
+    /// <summary>The header's <c>alg</c> of the request's bearer token, read without validating anything; null when unreadable.</summary>
+    public static string? AlgorithmOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string BearerPrefix = "Bearer ";
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length > TokenIssuer.MaximumTokenBytes + BearerPrefix.Length)
+            return null;
+        var token = header[BearerPrefix.Length..].Trim();
+        try
+        {
+            return new JsonWebTokenHandler().CanReadToken(token) ? new JsonWebToken(token).Alg : null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 }

@@ -28,7 +28,7 @@ public sealed class RefreshTokenRecord
 
     public DateTimeOffset? SpentAt { get; set; }
 
-    /// <summary>Set when a retry within the grace window superseded this (never delivered) token.</summary>
+    /// <summary>Set when a retry within the grace window superseded this (presumably undelivered) token; presenting it then is a reuse.</summary>
     public DateTimeOffset? RevokedAt { get; set; }
 
     [Version]
