@@ -27,6 +27,23 @@ public sealed class ReadinessTests(PostgresDatabaseFixture database) : IClassFix
     }
 
     [Fact]
+    public async Task A_cold_standby_node_is_ready_and_says_the_leader_runs_the_projections()
+    {
+        await using var leader = OperationsHost.Start(database);
+        using var leaderClient = leader.CreateClient();
+        await OperationsHost.EventuallyAsync(() => ReadAsync(leaderClient), ready => Description(ready.Body).StartsWith("leader:", StringComparison.Ordinal));
+        await using var standby = OperationsHost.Start(database);
+        using var standbyClient = standby.CreateClient();
+
+        var (status, body) = await ReadAsync(standbyClient);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Healthy", Check(body, "projections").GetProperty("status").GetString());
+        Assert.StartsWith("standby:", Description(body), StringComparison.Ordinal);
+        Assert.StartsWith("leader:", Description((await ReadAsync(leaderClient)).Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_node_that_runs_no_projections_is_ready_and_says_where_they_run()
     {
         await using var factory = OperationsHost.Start(database, ("TaskForge:RunProjections", "false"));
@@ -84,6 +101,8 @@ public sealed class ReadinessTests(PostgresDatabaseFixture database) : IClassFix
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
+
+    private static string Description(JsonElement body) => Check(body, "projections").GetProperty("description").GetString()!;
 
     private static JsonElement Check(JsonElement body, string name) =>
         body.GetProperty("checks").EnumerateArray().Single(check => check.GetProperty("name").GetString() == name);
