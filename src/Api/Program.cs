@@ -1,17 +1,19 @@
 using TaskForge.Api.Accounts;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Hosting;
+using TaskForge.Api.Operations;
 using TaskForge.Api.Schema;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTaskForgeOperations();
 await builder.AddTaskForgeStorageAsync();
 builder.AddTaskForgeAccounts();
 builder.Services.AddTaskForgeCommands();
 builder.AddTaskForgeGraphQL();
 
 var app = builder.Build();
+app.MapTaskForgeOperations();
 app.UseTaskForgeAccounts();
-app.MapTaskForgeHealth();
 app.MapTaskForgeGraphQL();
 await app.RunAsync();
 
