@@ -10,7 +10,8 @@ internal sealed class InvalidCredentialsMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var carriesCredentials = context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName);
+        var carriesCredentials = !Operations.ProbePaths.IsProbe(context.Request.Path)
+            && (context.Request.Headers.Authorization.Count > 0 || context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName));
         if (carriesCredentials && context.User.Identity?.IsAuthenticated != true)
         {
             // Handlers cache their result per request, so this does not validate the token a second time.

@@ -17,7 +17,7 @@ internal static class RateLimiting
         var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            Operations.RedisConnection.Register(builder.Services, redis);
 
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, services) =>
@@ -30,8 +30,7 @@ internal static class RateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits, IConnectionMultiplexer? redis)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics"))
+        if (Operations.ProbePaths.IsProbe(context.Request.Path))
             return RateLimitPartition.GetNoLimiter("unlimited");
 
         var user = context.User.UserId();

@@ -68,7 +68,7 @@ public sealed class AuthHttpTests(AccountsHostFixture fixture) : IClassFixture<A
         using var client = fixture.Host.Client(bearer: token);
 
         var me = await client.GetAsync(Me);
-        var anonymousEndpoint = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var anonymousEndpoint = await client.GetAsync(new Uri("/graphql?query=%7B__typename%7D", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
         var challenge = Assert.Single(me.Headers.WwwAuthenticate);
@@ -111,7 +111,7 @@ public sealed class AuthHttpTests(AccountsHostFixture fixture) : IClassFixture<A
     {
         using var client = fixture.Host.Client(apiKey: key);
 
-        var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/graphql?query=%7B__typename%7D", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(cause, Assert.Single(response.Headers.WwwAuthenticate).Parameter, StringComparison.Ordinal);
