@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -17,7 +18,16 @@ internal static class RateLimiting
         var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        {
+            // One multiplexer per process (TryAdd: another module may have registered it). A node that starts while
+            // Redis is unreachable keeps retrying in the background instead of failing to start.
+            builder.Services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                var configuration = ConfigurationOptions.Parse(redis);
+                configuration.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(configuration);
+            });
+        }
 
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IServiceProvider>((options, services) =>
