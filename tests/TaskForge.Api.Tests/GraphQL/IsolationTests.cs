@@ -39,13 +39,14 @@ public sealed class IsolationTests(ApiHostFixture api) : IClassFixture<ApiHostFi
             switch (random.Next(5))
             {
                 case 0 when users.FirstOrDefault(u => !members.Contains(u.UserId!)) is { } outsider:
-                    await ApiSeed.JoinAsync(users.First(u => u.UserId == members[0]), workspace, outsider);
+                    lastEventId = Math.Max(lastEventId, await ApiSeed.JoinAsync(users.First(u => u.UserId == members[0]), workspace, outsider));
                     members.Add(outsider.UserId!);
                     break;
                 case 1 when members.Count > 1:
                     var leaver = users.First(u => u.UserId == members[^1]);
-                    (await leaver.MutateAsync("mutation($ws: ID!) { leaveWorkspace(input: { workspaceId: $ws }) { eventId errors { code message } } }", new { ws = workspace }))
+                    var left = (await leaver.MutateAsync("mutation($ws: ID!) { leaveWorkspace(input: { workspaceId: $ws }) { eventId errors { code message } } }", new { ws = workspace }))
                         .Payload("leaveWorkspace");
+                    lastEventId = Math.Max(lastEventId, ApiSeed.EventId(left));
                     members.Remove(leaver.UserId!);
                     break;
                 case 2:
@@ -58,14 +59,17 @@ public sealed class IsolationTests(ApiHostFixture api) : IClassFixture<ApiHostFi
                         var created = await ApiSeed.TaskAsync(actor, inProject, $"zebra task {step}");
                         model.Tasks[created.GetProperty("task").GetProperty("id").GetString()!] = workspace;
                         lastEventId = Math.Max(lastEventId, long.Parse(created.GetProperty("eventId").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-                        (await actor.MutateAsync("mutation($t: ID!) { addComment(input: { taskId: $t, body: \"zebra comment\" }) { eventId errors { code } } }",
+                        var comment = (await actor.MutateAsync("mutation($t: ID!) { addComment(input: { taskId: $t, body: \"zebra comment\" }) { eventId errors { code } } }",
                             new { t = created.GetProperty("task").GetProperty("id").GetString() })).Payload("addComment");
+                        lastEventId = Math.Max(lastEventId, ApiSeed.EventId(comment));
                     }
 
                     break;
             }
         }
 
+        // Every read model has every change before the doors are tried (the feed and notifications are not waited for by the mutations).
+        await users[0].QueryAsync("{ __typename }", minEventId: lastEventId);
         var checks = 0;
         foreach (var user in users)
         {

@@ -24,6 +24,8 @@ public class ApiHostFixture : PostgresDatabaseFixture
             host.UseSetting("TaskForge:SoloNode", "true");
             host.UseSetting("Auth:SigningKey", key);
             host.UseSetting("GraphQL:Introspection", "true");
+            // A loaded CI machine runs many hosts at once: read-your-writes may wait longer than the production default.
+            host.UseSetting("GraphQL:ReadYourWritesTimeout", "00:00:30");
             host.UseSetting("RateLimits:PermitsPerMinute", "100000");
             host.UseSetting("RateLimits:AnonymousPermitsPerMinute", "100000");
             foreach (var (name, value) in Settings)

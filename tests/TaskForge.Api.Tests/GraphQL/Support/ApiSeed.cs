@@ -5,18 +5,22 @@ namespace TaskForge.Api.Tests.GraphQL.Support;
 /// <summary>Builds workspaces, projects and tasks through the API itself, as a client would.</summary>
 public static class ApiSeed
 {
+    /// <summary>A payload's eventId as a number (0 when the change wrote nothing).</summary>
+    public static long EventId(JsonElement payload) =>
+        payload.GetProperty("eventId").GetString() is { } id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
     public static async Task<string> WorkspaceAsync(GraphQLClient owner, string name = "Workspace") =>
         (await owner.MutateAsync("mutation($name: String!) { createWorkspace(input: { name: $name }) { workspace { id } errors { code message } } }", new { name }))
             .Payload("createWorkspace").GetProperty("workspace").GetProperty("id").GetString()!;
 
-    /// <summary>Invites <paramref name="member"/> and accepts as them.</summary>
-    public static async Task JoinAsync(GraphQLClient owner, string workspaceId, GraphQLClient member, string role = "MEMBER")
+    /// <summary>Invites <paramref name="member"/> and accepts as them; returns the event id of the acceptance.</summary>
+    public static async Task<long> JoinAsync(GraphQLClient owner, string workspaceId, GraphQLClient member, string role = "MEMBER")
     {
         var invitation = (await owner.MutateAsync($$"""
             mutation($ws: ID!, $email: String!) { inviteMember(input: { workspaceId: $ws, email: $email, role: {{role}} }) { invitation { id } errors { code message } } }
             """, new { ws = workspaceId, email = member.Email })).Payload("inviteMember").GetProperty("invitation").GetProperty("id").GetString();
-        (await member.MutateAsync("mutation($id: ID!) { acceptInvitation(input: { invitationId: $id }) { workspace { id } errors { code message } } }", new { id = invitation }))
-            .Payload("acceptInvitation");
+        return EventId((await member.MutateAsync("mutation($id: ID!) { acceptInvitation(input: { invitationId: $id }) { workspace { id } eventId errors { code message } } }", new { id = invitation }))
+            .Payload("acceptInvitation"));
     }
 
     public static async Task<string> ProjectAsync(GraphQLClient client, string workspaceId, string name = "Project") =>
