@@ -1,15 +1,18 @@
 using TaskForge.Api.Accounts;
 using TaskForge.Api.Commands;
+using TaskForge.Api.Demo;
 using TaskForge.Api.Hosting;
 using TaskForge.Api.Operations;
 using TaskForge.Api.Schema;
 
-var builder = WebApplication.CreateBuilder(args);
+var (demo, arguments) = DemoExtensions.TakeSwitch(args);
+var builder = WebApplication.CreateBuilder(arguments);
 builder.AddTaskForgeOperations();
 await builder.AddTaskForgeStorageAsync();
 builder.AddTaskForgeAccounts();
 builder.Services.AddTaskForgeCommands();
 builder.AddTaskForgeGraphQL();
+builder.AddTaskForgeDemo(demo);
 
 var app = builder.Build();
 app.MapTaskForgeOperations();
