@@ -3,6 +3,7 @@ using TaskForge.Bench.EventStore;
 // Each suite writes a markdown report under bench/results/. Usage: dotnet run -c Release --project bench/TaskForge.Bench -- <suite> [options]
 var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["api"] = TaskForge.Bench.Api.ApiBenchmark.RunAsync,
     ["eventstore"] = EventStoreBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
     ["projections"] = TaskForge.Bench.Projections.ProjectionBenchmark.RunAsync,

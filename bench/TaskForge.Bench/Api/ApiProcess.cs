@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace TaskForge.Bench.Api;
+
+/// <summary>The TaskForge API as its own process (the build next to the benchmark), on a loopback port, as an operator runs it.</summary>
+internal sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ApiProcess> StartAsync(string connectionString, int port)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TaskForge.Api.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__TaskForge"] = connectionString;
+        start.Environment["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        start.Environment["TaskForge__SoloNode"] = "true";
+        // The load generator is one client IP with a few thousand users: limits off for the measurement.
+        start.Environment["RateLimits__PermitsPerMinute"] = "100000000";
+        start.Environment["RateLimits__AnonymousPermitsPerMinute"] = "100000000";
+        start.Environment["RateLimits__Burst"] = "100000000";
+        start.Environment["GraphQL__GraphiQL"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) == true) Console.WriteLine("api: " + e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("api: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = api.Address };
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The API exited with {process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                    return api;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The API did not become ready in 120 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
