@@ -64,6 +64,7 @@ public static class ApiBenchmark
         while ((await progress.ReadAsync()).Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)).Any(p => p.Value < last))
             await Task.Delay(1000);
         var caughtUp = seeding.Elapsed;
+        Console.WriteLine($"seeded over HTTP in {overHttp.TotalSeconds:N0} s, appended in {(appended - overHttp).TotalSeconds:N0} s, read models caught up in {(caughtUp - appended).TotalSeconds:N0} s");
         var feedRows = await ScalarAsync(dataSource, "SELECT count(*) FROM taskforge.feed_entries");
         await using (var analyze = dataSource.CreateCommand("ANALYZE"))
             await analyze.ExecuteNonQueryAsync();

@@ -28,6 +28,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__TaskForge"] = connectionString;
         start.Environment["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         start.Environment["TaskForge__SoloNode"] = "true";
+        // Seeding a million events takes longer than an access token lives: the bench signs in once.
+        start.Environment["Auth__AccessTokenMinutes"] = "600";
         // The load generator is one client IP with a few thousand users: limits off for the measurement.
         start.Environment["RateLimits__PermitsPerMinute"] = "100000000";
         start.Environment["RateLimits__AnonymousPermitsPerMinute"] = "100000000";

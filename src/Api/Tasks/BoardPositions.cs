@@ -7,12 +7,9 @@ namespace TaskForge.Api.Tasks;
 /// <summary>Ranks for creating and moving tasks, computed from the neighbours on the board read model (ADR 0042).</summary>
 internal static class BoardPositions
 {
-    /// <summary>The column (the first when none is given) and a rank after its last task.</summary>
-    public static (Guid? ColumnId, string? Position) AtEnd(BoardView? board, Guid? columnId)
-    {
-        var column = board?.Columns.FirstOrDefault(c => columnId is null || c.ColumnId == columnId);
-        return column is null ? (columnId, null) : (column.ColumnId, Rank.After(column.Tasks.LastOrDefault()?.Rank));
-    }
+    /// <summary>The column (the first when none is given) and a rank after its last task; the decider reports a missing one.</summary>
+    public static async Task<(Guid? ColumnId, string? Position)> AtEndAsync(BoardReader boards, Guid userId, Guid projectId, Guid? columnId, CancellationToken cancellationToken) =>
+        await boards.ColumnEndAsync(userId, projectId, columnId, cancellationToken) is { } end ? (end.ColumnId, Rank.After(end.LastRank)) : (columnId, null);
 
     /// <summary>A rank in <paramref name="columnId"/> between <paramref name="afterTaskId"/> and <paramref name="beforeTaskId"/>.</summary>
     public static string Between(BoardView? board, Guid taskId, Guid columnId, Guid? afterTaskId, Guid? beforeTaskId)

@@ -20,7 +20,7 @@ public static class TaskMutations
             {
                 var project = input.Id("projectId", GlobalIdKind.Project);
                 var column = input.OptionalId("columnId", GlobalIdKind.Column);
-                var (columnId, position) = BoardPositions.AtEnd(await boards.GetAsync(caller.Id, project[1], ctx.CancellationToken), column?[2]);
+                var (columnId, position) = await BoardPositions.AtEndAsync(boards, caller.Id, project[1], column?[2], ctx.CancellationToken);
                 return new CreateTask(caller.Id, run.Now, project[0], project[1], MutationRunner.NewId(caller, options, "task"), input.String("title"),
                     input.OptionalString("description"), input.Enum<TaskPriority>("priority") ?? TaskPriority.None, input.DateTime("dueDate"),
                     input.Has("labels") ? [.. input.List("labels").Cast<string>()] : null,

@@ -67,4 +67,22 @@ public sealed class BoardReader(ReadModelDatabase database)
 
         return byColumn;
     }
+
+    /// <summary>
+    /// Where a new task goes: the column (the board's first when none is given) and the rank of its last task (null when
+    /// empty), in one query; null when the project or column does not exist or the user is not a member.
+    /// </summary>
+    public async Task<(Guid ColumnId, string? LastRank)?> ColumnEndAsync(
+        Guid userId, Guid projectId, Guid? columnId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT c.column_id, (SELECT max(t.rank) FROM {_schema}.board_tasks t WHERE t.project_id = c.project_id AND t.column_id = c.column_id)
+            FROM {_schema}.board_columns c JOIN {_schema}.board_projects p ON p.project_id = c.project_id
+            WHERE c.project_id = $1 AND ($3::uuid IS NULL OR c.column_id = $3) AND {MemberFilter.IsMember(_schema, "p.workspace_id", "$2")}
+            ORDER BY c.ordinal LIMIT 1
+            """, projectId, userId, columnId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+    }
 }
