@@ -39,7 +39,9 @@ public class ApiHostFixture : PostgresDatabaseFixture
             host.UseSetting("GraphQL:Introspection", "true");
             // A loaded CI machine runs many hosts at once: read-your-writes may wait longer than the production default.
             host.UseSetting("GraphQL:ReadYourWritesTimeout", "00:00:30");
+            // Rate limits have their own tests; here bursts (the HTTP audit, the fuzzer) must not be refused.
             host.UseSetting("RateLimits:PermitsPerMinute", "100000");
+            host.UseSetting("RateLimits:Burst", "100000");
             host.UseSetting("RateLimits:AnonymousPermitsPerMinute", "100000");
             foreach (var (name, value) in Settings)
             {
