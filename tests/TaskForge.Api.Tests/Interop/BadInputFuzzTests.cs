@@ -73,6 +73,23 @@ public sealed class BadInputFuzzTests(ApiHostFixture api, ITestOutputHelper outp
     }
 
     [Theory]
+    [InlineData(3, "MAX_DEPTH_EXCEEDED")]
+    [InlineData(20, "MAX_DEPTH_EXCEEDED")]
+    [InlineData(60, "GRAPHQL_PARSE_FAILED")]
+    public async Task A_query_deeper_than_12_through_the_board_is_refused_before_it_runs(int rounds, string code)
+    {
+        var world = await World.CreateAsync(api);
+
+        var deep = await world.Owner.QueryAsync(BadRequests.DeepThroughTheBoard(world.GuardedTaskId, rounds));
+        var allowed = await world.Owner.QueryAsync(BadRequests.DeepThroughTheBoard(world.GuardedTaskId, 2));
+
+        Assert.True(deep.HasErrors && !deep.Body.TryGetProperty("data", out _), deep.Text);
+        Assert.Equal(code, deep.ErrorCode());
+        Assert.False(allowed.HasErrors, allowed.Text);
+        await world.AssertIntactAsync();
+    }
+
+    [Theory]
     [InlineData("garbage")]
     [InlineData("5")]
     [InlineData("../../etc/passwd")]
