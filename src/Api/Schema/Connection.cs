@@ -40,7 +40,8 @@ public static class Connections
         }
 
         var bytes = new byte[Base64Url.GetMaxDecodedLength(after.Length)];
-        return after.Length <= 400 && Base64Url.TryDecodeFromChars(after, bytes, out var length)
+        // TryDecodeFromChars throws (FormatException) on characters outside base64url instead of returning false.
+        return after.Length <= 400 && Base64Url.IsValid(after) && Base64Url.TryDecodeFromChars(after, bytes, out var length)
             ? Encoding.UTF8.GetString(bytes, 0, length)
             : throw new InputException("after is not a cursor of this list.", "after");
     }

@@ -48,7 +48,8 @@ public sealed record GlobalId(GlobalIdKind Kind, IReadOnlyList<Guid> Parts, long
     /// <summary>The id, or null when the text is not a well-formed global id.</summary>
     public static GlobalId? TryParse(string? text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length > 100)
+        // TryDecodeFromChars throws (FormatException) on characters outside base64url instead of returning false.
+        if (string.IsNullOrEmpty(text) || text.Length > 100 || !Base64Url.IsValid(text))
         {
             return null;
         }

@@ -1,5 +1,9 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.GraphQL.Support;
@@ -14,10 +18,19 @@ public class ApiHostFixture : PostgresDatabaseFixture
     /// <summary>Settings a derived fixture adds (limits, rate limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Whether the host listens on a real TCP port (Kestrel, a free port), for clients in another process.</summary>
+    protected virtual bool ListensOnRealPort => false;
+
+    /// <summary>The HS256 key the host signs access tokens with, to mint tokens outside the server.</summary>
+    public byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(64);
+
+    /// <summary>http://127.0.0.1:port/graphql when <see cref="ListensOnRealPort"/>; else null.</summary>
+    public Uri? GraphQLUri { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        var key = Convert.ToBase64String(SigningKey);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:TaskForge", ConnectionString);
@@ -26,13 +39,23 @@ public class ApiHostFixture : PostgresDatabaseFixture
             host.UseSetting("GraphQL:Introspection", "true");
             // A loaded CI machine runs many hosts at once: read-your-writes may wait longer than the production default.
             host.UseSetting("GraphQL:ReadYourWritesTimeout", "00:00:30");
+            // Rate limits have their own tests; here bursts (the HTTP audit, the fuzzer) must not be refused.
             host.UseSetting("RateLimits:PermitsPerMinute", "100000");
+            host.UseSetting("RateLimits:Burst", "100000");
             host.UseSetting("RateLimits:AnonymousPermitsPerMinute", "100000");
             foreach (var (name, value) in Settings)
             {
                 host.UseSetting(name, value);
             }
         });
+        if (ListensOnRealPort)
+        {
+            _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+            _factory.StartServer();
+            var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            GraphQLUri = new Uri(address.TrimEnd('/') + "/graphql");
+        }
+
         _factory.CreateClient().Dispose();
     }
 
