@@ -55,9 +55,31 @@ internal sealed partial class GraphQLSseHandler(GraphQLEngine engine, GraphQLSse
         }
     }
 
-    internal static bool AcceptsEventStream(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
-        && accepted.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
+    /// <summary>
+    /// True when the client prefers an event stream: <c>text/event-stream</c> has the highest quality of the acceptable
+    /// types, the first listed on a tie. A client listing JSON first (urql's and Apollo's defaults list both) gets JSON.
+    /// </summary>
+    internal static bool AcceptsEventStream(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        MediaTypeHeaderValue? best = null;
+        foreach (var type in accepted)
+        {
+            var known = type.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase);
+            if (known && (type.Quality ?? 1) > 0 && (best is null || (type.Quality ?? 1) > (best.Quality ?? 1)))
+            {
+                best = type;
+            }
+        }
+
+        return best is not null && best.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string? Token(HttpRequest request)
     {

@@ -25,6 +25,23 @@ public sealed class SseProtocolTests(SampleServer server) : IClassFixture<Sample
         Assert.Equal(":\n\nevent: next\ndata: {\"data\":{\"hello\":\"Hello, wire!\"}}\n\nevent: complete\ndata: \n\n", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("application/graphql-response+json, application/json, text/event-stream, multipart/mixed", "application/graphql-response+json")]
+    [InlineData("text/event-stream, application/json", "text/event-stream")]
+    [InlineData("application/json;q=0.5, text/event-stream", "text/event-stream")]
+    [InlineData("text/event-stream;q=0.1, application/json", "application/json")]
+    public async Task Bug_a_client_listing_JSON_before_event_streams_gets_JSON_for_a_query(string accept, string expected)
+    {
+        using var request = Post(server.HttpUri, """{"query":"{ hello(name: \"wire\") }"}""");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Hello, wire!", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Mutation_over_GET_is_refused_with_405_before_any_stream()
     {
