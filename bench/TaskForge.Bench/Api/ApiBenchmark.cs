@@ -84,11 +84,17 @@ public static class ApiBenchmark
             return data.GetProperty("project").GetProperty("board").GetProperty("columns").EnumerateArray().Sum(col => col.GetProperty("tasks").GetProperty("totalCount").GetInt32());
         }
 
+        async Task<int> FloorAsync(int c, long i)
+        {
+            await client.PostAsync(everyone[Random.Shared.Next(everyone.Length)].Token, "{ __typename }");
+            return 1;
+        }
+
         Console.WriteLine("warming up reads");
         await LoadRunner.RunAsync(readers, TimeSpan.FromSeconds(3), FeedAsync);
         await LoadRunner.RunAsync(readers, TimeSpan.FromSeconds(3), BoardAsync);
         Console.WriteLine("reads: feed first page, board; interleaved rounds");
-        var reads = await Interleaved.RunAsync(readers, Rounds, duration / Rounds, FeedAsync, BoardAsync);
+        var reads = await Interleaved.RunAsync(readers, Rounds, duration / Rounds, FeedAsync, BoardAsync, FloorAsync);
 
         var bare = new EventStoreSettings { Schema = "bench" };
         using var bareStore = DocumentStore.For(o => { o.Connection(dataSource); o.UseTaskForgeEventStore(bare); });
@@ -125,6 +131,7 @@ public static class ApiBenchmark
         [
             ["feed first page (20 entries, actors)", Rate(reads[0]), Ms(reads[0].P50), Ms(reads[0].P99), $"p99 < 10 ms: {(reads[0].P99 < 10 ? "met" : "not met")}"],
             ["board (200 tasks, assignees, labels)", Rate(reads[1]), Ms(reads[1].P50), Ms(reads[1].P99), $"p99 < 20 ms: {(reads[1].P99 < 20 ? "met" : "not met")}"],
+            ["authenticated `{ __typename }` (baseline: HTTP, JWT, GraphQL, no data)", Rate(reads[2]), Ms(reads[2].P50), Ms(reads[2].P99), ""],
             ["bare Marten appends (baseline)", Rate(writes[0]), Ms(writes[0].P50), Ms(writes[0].P99), ""],
             ["createTask mutations over HTTP", Rate(writes[1]), Ms(writes[1].P50), Ms(writes[1].P99),
                 $"≥ 50% of bare appends: {writes[1].OperationsPerSecond / writes[0].OperationsPerSecond:P0}, {(writes[1].OperationsPerSecond >= 0.5 * writes[0].OperationsPerSecond ? "met" : "not met")}"],

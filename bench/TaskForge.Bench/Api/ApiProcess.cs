@@ -36,6 +36,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["RateLimits__Burst"] = "100000000";
         start.Environment["GraphQL__GraphiQL"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Experiments: TASKFORGE_BENCH_API__GraphQL__ReadYourWritesTimeout=00:00:01 reaches the API as GraphQL__ReadYourWritesTimeout.
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("TASKFORGE_BENCH_API__", StringComparison.Ordinal)))
+            start.Environment[name["TASKFORGE_BENCH_API__".Length..]] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) == true) Console.WriteLine("api: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("api: " + e.Data); };
