@@ -7,6 +7,7 @@ public sealed class RecordingSink : ISubscriptionSink
 {
     private readonly Lock _gate = new();
     private readonly List<RealtimeEvent> _events = [];
+    private readonly Dictionary<long, long> _receivedAt = [];
     private readonly SemaphoreSlim _held = new(0);
     private volatile bool _holding;
 
@@ -30,10 +31,21 @@ public sealed class RecordingSink : ISubscriptionSink
 
     public void Hold() => _holding = true;
 
+    /// <summary>When the event reached this sink (Stopwatch ticks).</summary>
+    public long ReceivedAt(long id)
+    {
+        lock (_gate)
+            return _receivedAt[id];
+    }
+
     public ValueTask EventAsync(string subscriptionId, RealtimeEvent e, CancellationToken cancellationToken)
     {
         lock (_gate)
+        {
             _events.Add(e);
+            _receivedAt[e.Id] = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
         return _holding ? new ValueTask(_held.WaitAsync(cancellationToken)) : ValueTask.CompletedTask;
     }
 
