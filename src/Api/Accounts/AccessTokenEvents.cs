@@ -7,6 +7,14 @@ internal static partial class AccessTokenEvents
 {
     public static JwtBearerEvents Create() => new()
     {
+        // Browsers cannot set headers on a WebSocket (or EventSource): the SignalR client sends the token as a query
+        // parameter, accepted on the hub paths only (query strings end up in logs elsewhere).
+        OnMessageReceived = context =>
+        {
+            if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                context.Token = token;
+            return Task.CompletedTask;
+        },
         OnAuthenticationFailed = context =>
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessTokenEvents));

@@ -14,5 +14,5 @@ public static class TelemetrySources
     /// Marten's meter is "Marten" (its daemon's high-water mark and progress gauges among them); Wolverine names its
     /// meter "Wolverine:" + its service name, hence the wildcard; Npgsql's is "Npgsql".
     /// </summary>
-    public static IReadOnlyList<string> Meters { get; } = ["Marten", "Wolverine*", "Npgsql", CommandTelemetry.Name];
+    public static IReadOnlyList<string> Meters { get; } = ["Marten", "Wolverine*", "Npgsql", CommandTelemetry.Name, TaskForge.Realtime.RealtimeMetrics.MeterName];
 }

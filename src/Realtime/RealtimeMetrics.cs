@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using TaskForge.Realtime.Fanout;
+
+namespace TaskForge.Realtime;
+
+/// <summary>The meter <c>TaskForge.Realtime</c>: connections, subscriptions, deliveries, commit-to-send latency, replays, resyncs.</summary>
+public sealed class RealtimeMetrics
+{
+    public const string MeterName = "TaskForge.Realtime";
+
+    private readonly Counter<long> _delivered;
+    private readonly Histogram<double> _commitToSend;
+    private readonly Histogram<long> _replaySize;
+    private readonly Histogram<double> _replayTime;
+    private readonly Counter<long> _resyncs;
+    private readonly UpDownCounter<long> _connections;
+    private readonly UpDownCounter<long> _subscriptions;
+
+    public RealtimeMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _delivered = meter.CreateCounter<long>("taskforge.realtime.events_delivered", "{event}", "Events sent to subscribers");
+        _commitToSend = meter.CreateHistogram<double>("taskforge.realtime.commit_to_send", "ms", "From an event's commit (database clock) to its send to a live subscriber");
+        _replaySize = meter.CreateHistogram<long>("taskforge.realtime.replay_size", "{event}", "Events replayed per resume");
+        _replayTime = meter.CreateHistogram<double>("taskforge.realtime.replay_duration", "ms", "Time to replay a resume");
+        _resyncs = meter.CreateCounter<long>("taskforge.realtime.resyncs", "{resync}", "Subscribers told to resync");
+        _connections = meter.CreateUpDownCounter<long>("taskforge.realtime.connections", "{connection}", "Open hub connections");
+        _subscriptions = meter.CreateUpDownCounter<long>("taskforge.realtime.subscriptions", "{subscription}", "Live subscriptions");
+    }
+
+    internal void Delivered(RealtimeEvent e, bool live)
+    {
+        _delivered.Add(1, new KeyValuePair<string, object?>("phase", live ? "live" : "replay"));
+        if (live && e.CommittedAt != default)
+            _commitToSend.Record((DateTimeOffset.UtcNow - e.CommittedAt).TotalMilliseconds);
+    }
+
+    internal void Replayed(int events, TimeSpan took)
+    {
+        _replaySize.Record(events);
+        _replayTime.Record(took.TotalMilliseconds);
+    }
+
+    internal void Resync(string cause) => _resyncs.Add(1, new KeyValuePair<string, object?>("cause", cause));
+
+    public void ConnectionOpened() => _connections.Add(1);
+
+    public void ConnectionClosed() => _connections.Add(-1);
+
+    public void SubscriptionOpened() => _subscriptions.Add(1);
+
+    public void SubscriptionClosed() => _subscriptions.Add(-1);
+
+    internal static long Now() => Stopwatch.GetTimestamp();
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TaskForge.Realtime.Authorization;
+using TaskForge.Realtime.Fanout;
+
+namespace TaskForge.Realtime;
+
+public static class RealtimeServices
+{
+    /// <summary>
+    /// The fan-out without a transport: one <see cref="LogTailer"/> per process (a hosted service), the
+    /// <see cref="EventFanout"/> that subscriptions are made on, and its metrics. Needs TaskForge's storage and read models
+    /// registered (<c>EventLogReader</c>, <c>HighWaterMark</c>, <c>MembershipReader</c>, an <c>NpgsqlDataSource</c>, Marten).
+    /// </summary>
+    public static IServiceCollection AddTaskForgeRealtimeFanout(this IServiceCollection services, Action<RealtimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<RealtimeOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        services.AddMetrics();
+        services.TryAddSingleton<RealtimeMetrics>();
+        services.TryAddSingleton<ScopeResolver>();
+        services.TryAddSingleton<EventFanout>();
+        services.AddHostedService<LogTailer>();
+        return services;
+    }
+}
