@@ -23,7 +23,7 @@ public sealed class FeedReader(ReadModelDatabase database)
             SELECT position, workspace_id, actor_id, verb, target_type, target_id, target_title, subject_id, summary, occurred_at
             FROM {_schema}.feed_entries e
             WHERE e.user_id = $1 AND e.position < $2 AND ($3::uuid IS NULL OR e.workspace_id = $3)
-              AND {MemberFilter.IsMember(_schema, "e.workspace_id", "$1")}
+              AND {MemberFilter.InMemberWorkspaces(_schema, "e.workspace_id", "$1")}
             ORDER BY e.position DESC
             LIMIT $4
             """, userId, before ?? long.MaxValue, workspaceId, first + 1);

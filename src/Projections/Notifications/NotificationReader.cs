@@ -11,7 +11,7 @@ public sealed class NotificationReader(ReadModelDatabase database)
     public const int MaxPageSize = 200;
     private readonly string _schema = database.Schema;
 
-    private string Visible => $"(n.kind = '{NotificationKinds.Invited}' OR {MemberFilter.IsMember(_schema, "n.workspace_id", "$1")})";
+    private string Visible => $"(n.kind = '{NotificationKinds.Invited}' OR {MemberFilter.InMemberWorkspaces(_schema, "n.workspace_id", "$1")})";
 
     public async Task<NotificationPage> ListAsync(
         Guid userId, int first = 50, long? before = null, bool unreadOnly = false, CancellationToken cancellationToken = default)
