@@ -14,7 +14,8 @@ public static class AccountsExtensions
     /// <summary>The policy scheme: <c>ApiKey</c> when the request has an <c>X-API-Key</c> header, else JwtBearer.</summary>
     public const string Scheme = "TaskForge";
 
-    private static readonly string[] CorsHeaders = ["Authorization", "Content-Type", "X-API-Key", "X-Min-Event-Id", "Idempotency-Key"];
+    // X-Requested-With and X-SignalR-User-Agent: @microsoft/signalr sends them from a browser with negotiate and long polling.
+    private static readonly string[] CorsHeaders = ["Authorization", "Content-Type", "X-API-Key", "X-Min-Event-Id", "Idempotency-Key", "X-Requested-With", "X-SignalR-User-Agent"];
 
     /// <summary>
     /// Accounts (Marten documents), JWT and API-key authentication behind one policy scheme, authorization, CORS

@@ -83,10 +83,18 @@ public sealed class EventsHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var state = State;
-        var open = state.Subscriptions.Count;
+        // Taken off one by one, as Unsubscribe does: a subscription's end (its Completion continuation) takes off only one
+        // still there, so each is counted closed once, by whichever of the two gets it first.
+        foreach (var id in state.Subscriptions.Keys)
+        {
+            if (state.Subscriptions.TryRemove(id, out var subscription))
+            {
+                metrics.SubscriptionClosed();
+                await subscription.DisposeAsync();
+            }
+        }
+
         await state.DisposeAsync();
-        for (var i = 0; i < open; i++)
-            metrics.SubscriptionClosed();
         metrics.ConnectionClosed();
     }
 

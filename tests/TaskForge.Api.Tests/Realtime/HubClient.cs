@@ -13,6 +13,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> _events = new();
     private readonly ConcurrentQueue<JsonElement> _live = new();
     private readonly ConcurrentQueue<JsonElement> _ended = new();
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubClient(HubConnection connection)
     {
@@ -20,9 +21,17 @@ public sealed class HubClient : IAsyncDisposable
         connection.On<JsonElement>("Event", e => _events.Enqueue(e));
         connection.On<JsonElement>("Live", e => _live.Enqueue(e));
         connection.On<JsonElement>("SubscriptionEnded", e => _ended.Enqueue(e));
+        connection.Closed += error =>
+        {
+            _closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>Completes (with the error, if any) when the connection closes; it never reconnects by itself.</summary>
+    public Task<Exception?> Closed => _closed.Task;
 
     public IReadOnlyList<JsonElement> Events => [.. _events];
 
@@ -33,8 +42,11 @@ public sealed class HubClient : IAsyncDisposable
 
     public IReadOnlyList<JsonElement> Ended => [.. _ended];
 
-    /// <summary>Connects with the token in the <c>access_token</c> query parameter, as browsers must for WebSockets.</summary>
-    public static async Task<HubClient> ConnectAsync(TestServer server, string accessToken)
+    /// <summary>
+    /// Connects with the token in the <c>access_token</c> query parameter, as browsers must for WebSockets, sending
+    /// <paramref name="origin"/> as the handshake's <c>Origin</c> header when given (as a browser would).
+    /// </summary>
+    public static async Task<HubClient> ConnectAsync(TestServer server, string accessToken, string? origin = null)
     {
         var url = new Uri(server.BaseAddress, "/hubs/events");
         var connection = new HubConnectionBuilder()
@@ -45,12 +57,24 @@ public sealed class HubClient : IAsyncDisposable
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var uri = new UriBuilder(context.Uri) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
-                    return await server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken);
+                    var client = server.CreateWebSocketClient();
+                    if (origin is not null)
+                        client.ConfigureRequest = request => request.Headers.Origin = origin;
+                    return await client.ConnectAsync(uri, cancellationToken);
                 };
             })
             .Build();
         var client = new HubClient(connection);
-        await connection.StartAsync();
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return client;
     }
 
@@ -66,6 +90,31 @@ public sealed class HubClient : IAsyncDisposable
                 throw new TimeoutException($"Timed out waiting for {what}; have {_events.Count} events.");
             await Task.Delay(10);
         }
+    }
+
+    /// <summary>Waits (at most <paramref name="timeout"/>) for the connection to close; returns its error.</summary>
+    public async Task<Exception?> ClosedWithinAsync(TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await Closed.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Timed out after {timeout} waiting for {what}; the connection is {Connection.State}.");
+        }
+    }
+
+    /// <summary>
+    /// The hub's own error text: SignalR sends a HubException's message after its own words
+    /// ("An unexpected error occurred invoking 'Subscribe' on the server. HubException: "), so the code starts what follows.
+    /// </summary>
+    public static string ErrorOf(Microsoft.AspNetCore.SignalR.HubException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        const string Marker = "HubException: ";
+        var at = exception.Message.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? exception.Message : exception.Message[(at + Marker.Length)..];
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
