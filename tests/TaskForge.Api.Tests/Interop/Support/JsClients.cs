@@ -20,6 +20,22 @@ internal static class JsClients
         return exitCode == 0 ? stdout : throw new InvalidOperationException($"node {script} exited with {exitCode}:\n{stderr}\n{stdout}");
     }
 
+    /// <summary>Starts a long-running script with its stdin and stdout redirected (the caller drives it and ends it).</summary>
+    public static async Task<Process> StartAsync(string script)
+    {
+        await EnsureInstalledAsync();
+        var start = new ProcessStartInfo("node", [script])
+        {
+            WorkingDirectory = ScriptsFolder.Value,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start node {script}.");
+    }
+
     private static async Task EnsureInstalledAsync()
     {
         await InstallLock.WaitAsync();
