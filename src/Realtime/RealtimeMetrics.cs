@@ -4,7 +4,7 @@ using TaskForge.Realtime.Fanout;
 
 namespace TaskForge.Realtime;
 
-/// <summary>The meter <c>TaskForge.Realtime</c>: connections, subscriptions, deliveries, commit-to-send latency, replays, resyncs.</summary>
+/// <summary>The meter <c>TaskForge.Realtime</c>: connections, subscriptions, presence members, deliveries, commit-to-send latency, replays, resyncs.</summary>
 public sealed class RealtimeMetrics
 {
     public const string MeterName = "TaskForge.Realtime";
@@ -16,6 +16,7 @@ public sealed class RealtimeMetrics
     private readonly Counter<long> _resyncs;
     private readonly UpDownCounter<long> _connections;
     private readonly UpDownCounter<long> _subscriptions;
+    private readonly UpDownCounter<long> _presence;
 
     public RealtimeMetrics(IMeterFactory meters)
     {
@@ -28,6 +29,7 @@ public sealed class RealtimeMetrics
         _resyncs = meter.CreateCounter<long>("taskforge.realtime.resyncs", "{resync}", "Subscribers told to resync");
         _connections = meter.CreateUpDownCounter<long>("taskforge.realtime.connections", "{connection}", "Open hub connections");
         _subscriptions = meter.CreateUpDownCounter<long>("taskforge.realtime.subscriptions", "{subscription}", "Live subscriptions");
+        _presence = meter.CreateUpDownCounter<long>("taskforge.realtime.presence_members", "{member}", "Connections of this node present in a board or task");
     }
 
     internal void Delivered(RealtimeEvent e, bool live)
@@ -52,6 +54,10 @@ public sealed class RealtimeMetrics
     public void SubscriptionOpened() => _subscriptions.Add(1);
 
     public void SubscriptionClosed() => _subscriptions.Add(-1);
+
+    public void PresenceJoined() => _presence.Add(1);
+
+    public void PresenceLeft() => _presence.Add(-1);
 
     internal static long Now() => Stopwatch.GetTimestamp();
 }

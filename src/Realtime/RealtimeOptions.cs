@@ -32,4 +32,13 @@ public sealed class RealtimeOptions
 
     /// <summary>Scopes one subscription may name.</summary>
     public int MaxScopesPerSubscription { get; set; } = 32;
+
+    /// <summary>Presence scopes (boards, tasks) one connection may be present in at once.</summary>
+    public int MaxPresenceScopesPerConnection { get; set; } = 16;
+
+    /// <summary>How long a node's presence entries live in Redis without a heartbeat (a crashed node's users go after this).</summary>
+    public TimeSpan PresenceTtl { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a node refreshes its presence entries and drops expired ones.</summary>
+    public TimeSpan PresenceHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
 }

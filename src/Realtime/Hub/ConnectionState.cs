@@ -20,6 +20,21 @@ internal sealed class ConnectionState : IAsyncDisposable
         AutoReplenishment = true,
     });
 
+    /// <summary>Presence scopes (canonical keys) this connection is in, and tasks it says it is typing in.</summary>
+    public ConcurrentDictionary<string, Scope> Presence { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<Guid, Scope> Typing { get; } = new();
+
+    /// <summary>JoinPresence, LeavePresence and Typing calls: a typing indicator is sent at most a few times a second.</summary>
+    public TokenBucketRateLimiter PresenceLimiter { get; } = new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = 30,
+        TokensPerPeriod = 30,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    });
+
     public ITimer? Expiry { get; set; }
 
     public async ValueTask DisposeAsync()
@@ -29,5 +44,6 @@ internal sealed class ConnectionState : IAsyncDisposable
             await subscription.DisposeAsync();
         Subscriptions.Clear();
         SubscribeLimiter.Dispose();
+        PresenceLimiter.Dispose();
     }
 }

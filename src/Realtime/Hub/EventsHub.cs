@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using TaskForge.Realtime.Fanout;
+using TaskForge.Realtime.Presence;
 
 namespace TaskForge.Realtime.Hub;
 
@@ -14,7 +15,8 @@ namespace TaskForge.Realtime.Hub;
 /// </summary>
 [Authorize]
 public sealed class EventsHub(
-    EventFanout fanout, IScopeParser parser, IHubContext<EventsHub> hub, IOptions<RealtimeOptions> options, RealtimeMetrics metrics, TimeProvider clock) : Microsoft.AspNetCore.SignalR.Hub
+    EventFanout fanout, PresenceService presence, IScopeParser parser, IHubContext<EventsHub> hub, IOptions<RealtimeOptions> options, RealtimeMetrics metrics,
+    TimeProvider clock) : Microsoft.AspNetCore.SignalR.Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -80,9 +82,59 @@ public sealed class EventsHub(
         }
     }
 
+    /// <summary>Be seen viewing a board (<c>project:&lt;id&gt;</c>) or a task (<c>task:&lt;id&gt;</c>); returns who is there now.</summary>
+    public async Task<PresenceChangedMessage> JoinPresence(PresenceRequest request)
+    {
+        var (user, name) = Caller();
+        var state = State;
+        LimitPresenceCalls(state);
+        var scope = await PresenceScopeAsync(request?.Scope, user);
+        var key = PresenceService.Key(scope);
+        if (!state.Presence.ContainsKey(key) && state.Presence.Count >= options.Value.MaxPresenceScopesPerConnection)
+            throw new HubException($"VALIDATION: present in at most {options.Value.MaxPresenceScopesPerConnection} scopes per connection");
+        if (!state.Presence.TryAdd(key, scope))
+            return await presence.SnapshotAsync(key, Context.ConnectionAborted);
+        return await presence.JoinAsync(Context.ConnectionId, scope, user, name, Context.ConnectionAborted);
+    }
+
+    public async Task LeavePresence(PresenceRequest request)
+    {
+        Caller();
+        LimitPresenceCalls(State);
+        if (parser.Parse(request?.Scope ?? "") is { } scope && State.Presence.TryRemove(PresenceService.Key(scope), out var joined))
+            await presence.LeaveAsync(Context.ConnectionId, joined, Context.ConnectionAborted);
+    }
+
+    /// <summary>Says the user started (or stopped) typing a comment on the task, to the others viewing it.</summary>
+    public async Task Typing(TypingRequest request)
+    {
+        var (user, name) = Caller();
+        var state = State;
+        LimitPresenceCalls(state);
+        var task = await PresenceScopeAsync(request?.TaskId is { } id ? "task:" + id : null, user);
+        if (request!.Typing)
+            state.Typing[task.Id] = task;
+        else
+            state.Typing.TryRemove(task.Id, out _);
+        await presence.TypingAsync(Context.ConnectionId, task, user, name, request.Typing, Context.ConnectionAborted);
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var state = State;
+        // A member who disconnects disappears, and stops typing.
+        if (Context.User is { } principal && Guid.TryParse(principal.FindFirstValue("sub"), CultureInfo.InvariantCulture, out var user))
+        {
+            foreach (var task in state.Typing.Values)
+                await presence.TypingAsync(Context.ConnectionId, task, user, DisplayName(principal), false, CancellationToken.None);
+        }
+
+        foreach (var key in state.Presence.Keys)
+        {
+            if (state.Presence.TryRemove(key, out var scope))
+                await presence.LeaveAsync(Context.ConnectionId, scope, CancellationToken.None);
+        }
+
         // Taken off one by one, as Unsubscribe does: a subscription's end (its Completion continuation) takes off only one
         // still there, so each is counted closed once, by whichever of the two gets it first.
         foreach (var id in state.Subscriptions.Keys)
@@ -96,6 +148,29 @@ public sealed class EventsHub(
 
         await state.DisposeAsync();
         metrics.ConnectionClosed();
+    }
+
+    private (Guid User, string Name) Caller() =>
+        Guid.TryParse(Context.User?.FindFirstValue("sub"), CultureInfo.InvariantCulture, out var id)
+            ? (id, DisplayName(Context.User!))
+            : throw new HubException("UNAUTHENTICATED: sign in first");
+
+    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.FindFirstValue("email") ?? "";
+
+    private static void LimitPresenceCalls(ConnectionState state)
+    {
+        using var lease = state.PresenceLimiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+            throw new HubException("RATE_LIMITED: too many presence calls; wait a few seconds");
+    }
+
+    private async Task<Scope> PresenceScopeAsync(string? text, Guid user)
+    {
+        var scope = parser.Parse(text ?? "");
+        if (scope is null || scope.Kind is not (ScopeKind.Project or ScopeKind.Task))
+            throw new HubException($"VALIDATION: '{Truncate(text)}' is not a presence scope (project:<id> or task:<id>)");
+        return await presence.AuthorizeAsync(user, scope, Context.ConnectionAborted)
+            ?? throw new HubException($"NOT_FOUND: {scope} was not found or you are not a member");
     }
 
     private ConnectionState State => (ConnectionState)Context.Items[ConnectionState.Key]!;

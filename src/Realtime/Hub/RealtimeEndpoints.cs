@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using StackExchange.Redis;
+using TaskForge.Realtime.Presence;
 
 namespace TaskForge.Realtime.Hub;
 
@@ -14,7 +16,8 @@ public static class RealtimeEndpoints
 
     /// <summary>
     /// The fan-out (<see cref="RealtimeServices.AddTaskForgeRealtimeFanout"/>, settings from the <c>Realtime</c> section) and
-    /// SignalR with the JSON protocol. Call after the storage, read models and authentication are added.
+    /// SignalR with the JSON protocol, and presence; with <c>ConnectionStrings:Redis</c>, SignalR's Redis backplane and
+    /// presence in Redis. Call after the storage, read models and authentication are added.
     /// </summary>
     public static WebApplicationBuilder AddTaskForgeRealtime(this WebApplicationBuilder builder)
     {
@@ -24,7 +27,7 @@ public static class RealtimeEndpoints
         services.AddTaskForgeRealtimeFanout();
         services.TryAddSingleton<IScopeParser, GuidScopeParser>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSignalR(signalR =>
+        var signalR = services.AddSignalR(signalR =>
         {
             // Clients only send small calls (Subscribe, Unsubscribe): anything bigger is refused before it is parsed.
             signalR.MaximumReceiveMessageSize = builder.Configuration.GetValue<long?>("Realtime:MaxMessageBytes") ?? 16 * 1024;
@@ -34,6 +37,29 @@ public static class RealtimeEndpoints
             signalR.HandshakeTimeout = TimeSpan.FromSeconds(10);
             signalR.MaximumParallelInvocationsPerClient = 1;
         }).AddJsonProtocol();
+        services.TryAddSingleton<PresenceService>();
+        services.AddHostedService<PresenceHeartbeat>();
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            // Group sends (presence, typing) reach every node's connections through Redis pub/sub; presence is kept there.
+            signalR.AddStackExchangeRedis(redis, backplane =>
+            {
+                backplane.Configuration.AbortOnConnectFail = false;
+                backplane.Configuration.ChannelPrefix = RedisChannel.Literal("taskforge-realtime");
+            });
+            services.TryAddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                var configuration = ConfigurationOptions.Parse(redis);
+                configuration.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(configuration);
+            });
+            services.TryAddSingleton<IPresenceStore, RedisPresenceStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IPresenceStore, InProcessPresenceStore>();
+        }
+
         return builder;
     }
 
