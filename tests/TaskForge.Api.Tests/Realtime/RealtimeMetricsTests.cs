@@ -64,6 +64,27 @@ public sealed class RealtimeMetricsTests(ApiHostFixture fixture) : IClassFixture
         Assert.Equal(0, meter[Subscriptions]);
     }
 
+    [Fact]
+    public async Task The_meter_counts_the_connections_present_in_a_board_or_task()
+    {
+        const string Presence = "taskforge.realtime.presence_members";
+        using var meter = new RealtimeMeter(fixture.Factory.Services.GetRequiredService<IMeterFactory>());
+        var owner = await fixture.SignUpAsync("owner");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        var project = await ApiSeed.ProjectAsync(owner, workspace);
+        var task = (await ApiSeed.TaskAsync(owner, project, "Viewed")).GetProperty("task").GetProperty("id").GetString();
+
+        var client = await HubClient.ConnectAsync(fixture.Factory.Server, owner.AccessToken!);
+        await client.Connection.InvokeAsync<System.Text.Json.JsonElement>("JoinPresence", new { scope = $"project:{project}" });
+        await client.Connection.InvokeAsync<System.Text.Json.JsonElement>("JoinPresence", new { scope = $"task:{task}" });
+        await client.Connection.InvokeAsync<System.Text.Json.JsonElement>("JoinPresence", new { scope = $"task:{task}" });
+        Assert.Equal(2, meter[Presence]);
+        await client.Connection.InvokeAsync("LeavePresence", new { scope = $"task:{task}" });
+        Assert.Equal(1, meter[Presence]);
+        await client.DisposeAsync();
+        await Until.TrueAsync(() => meter[Presence] == 0, "the disconnect to take the board's presence off", describe: meter.Describe);
+    }
+
     /// <summary>Sums of the host's TaskForge.Realtime counters since it was made (events_delivered by phase).</summary>
     private sealed class RealtimeMeter : IDisposable
     {
