@@ -32,6 +32,7 @@ public static class GraphQLApiExtensions
         {
             endpoint.Http.MaxRequestBodyBytes = options.MaxRequestBodyBytes;
             endpoint.Http.ContextFactory = CreateContextAsync;
+            endpoint.WebSockets.OnConnect = Realtime.GraphQLWsAuthentication.ConnectAsync;
         });
         return app;
     }

@@ -3,6 +3,7 @@ using TaskForge.Api.Accounts;
 using TaskForge.Api.Comments;
 using TaskForge.Api.Inbox;
 using TaskForge.Api.Projects;
+using TaskForge.Api.Realtime;
 using TaskForge.Api.Tasks;
 using TaskForge.Api.Workspaces;
 using TaskForge.GraphQL.Types;
@@ -49,6 +50,7 @@ public static class TaskForgeSchema
             .BindCommentMutations(services)
             .BindInbox(services)
             .BindInboxMutations(services)
+            .BindRealtime(services)
             .Build();
     }
 

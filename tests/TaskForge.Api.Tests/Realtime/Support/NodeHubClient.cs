@@ -9,7 +9,8 @@ namespace TaskForge.Api.Tests.Realtime.Support;
 
 /// <summary>
 /// The npm <c>@microsoft/signalr</c> client run by node (Conformance/js/signalr-client.mjs), driven one command at a time:
-/// connect to a hub URL on a real port, invoke hub methods, stop, and read back what it was sent.
+/// connect to a hub URL on a real port, invoke hub methods, stop, and read back what it was sent. Other scripts speaking
+/// the same line protocol (graphql-ws-client.mjs) run through <see cref="StartAsync(string)"/> and <see cref="SendAsync"/>.
 /// </summary>
 public sealed class NodeHubClient : IAsyncDisposable
 {
@@ -27,7 +28,9 @@ public sealed class NodeHubClient : IAsyncDisposable
         _reading = Task.Run(ReadAsync);
     }
 
-    public static async Task<NodeHubClient> StartAsync() => new(await JsClients.StartAsync("signalr-client.mjs"));
+    public static Task<NodeHubClient> StartAsync() => StartAsync("signalr-client.mjs");
+
+    public static async Task<NodeHubClient> StartAsync(string script) => new(await JsClients.StartAsync(script));
 
     public static Uri HubUrl(Uri anyUrlOfTheHost) => new(anyUrlOfTheHost, "/hubs/events");
 
@@ -70,7 +73,8 @@ public sealed class NodeHubClient : IAsyncDisposable
         return await IdsAsync();
     }
 
-    private async Task<JsonElement> SendAsync(JsonObject command)
+    /// <summary>Sends one command (<c>{ op, ... }</c>) and returns its result.</summary>
+    public async Task<JsonElement> SendAsync(JsonObject command)
     {
         var id = Interlocked.Increment(ref _next);
         command["id"] = id;
