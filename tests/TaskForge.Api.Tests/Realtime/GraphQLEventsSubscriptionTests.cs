@@ -88,6 +88,28 @@ public sealed class GraphQLEventsSubscriptionTests(GraphQLEventsSubscriptionTest
         Assert.Equal("NOT_FOUND", state.GetProperty("errors")[0][0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task Graphql_ws_ends_with_one_terminal_ENDED_message_then_complete_when_the_member_is_removed()
+    {
+        var owner = await api.SignUpAsync("gql-ws-owner");
+        var member = await api.SignUpAsync("gql-ws-member");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        await ApiSeed.JoinAsync(owner, workspace, member);
+        await using var client = await NodeHubClient.StartAsync("graphql-ws-client.mjs");
+        await client.SendAsync(new JsonObject { ["op"] = "connect", ["url"] = api.Url.ToString(), ["token"] = member.AccessToken });
+        await SubscribeAsync(client, workspace, null);
+        await client.UntilAsync(s => Messages(s).Any(m => m.GetProperty("kind").GetString() == "LIVE"), "LIVE");
+
+        var removed = await owner.MutateAsync("mutation($ws: ID!, $u: ID!) { removeMember(input: { workspaceId: $ws, userId: $u }) { errors { code message } } }",
+            new { ws = workspace, u = member.UserId });
+        Assert.Equal(0, removed.Payload("removeMember").GetProperty("errors").GetArrayLength());
+        var state = await client.UntilAsync(s => s.GetProperty("completed").GetInt32() == 1, "the subscription to complete");
+        var ended = Messages(state)[^1];
+        Assert.Equal(("ENDED", "membership-lost"), (ended.GetProperty("kind").GetString(), ended.GetProperty("reason").GetString()));
+        Assert.Single(Messages(state), m => m.GetProperty("kind").GetString() == "ENDED");
+        Assert.Empty(state.GetProperty("errors").EnumerateArray());
+    }
+
     private RealtimeLog Log => new(api.Factory.Services.GetRequiredService<IDocumentStore>(), api.Factory.Services.GetRequiredService<NpgsqlDataSource>());
 
     private static Task<JsonElement> SubscribeAsync(NodeHubClient client, string workspace, long? after) =>
