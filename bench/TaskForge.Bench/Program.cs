@@ -6,6 +6,7 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
     ["api"] = TaskForge.Bench.Api.ApiBenchmark.RunAsync,
     ["eventstore"] = EventStoreBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
+    ["integrity"] = TaskForge.Bench.Integrity.IntegrityBenchmark.RunAsync,
     ["projections"] = TaskForge.Bench.Projections.ProjectionBenchmark.RunAsync,
     ["realtime"] = TaskForge.Bench.Realtime.RealtimeBenchmark.RunAsync,
 };

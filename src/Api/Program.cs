@@ -8,7 +8,8 @@ using TaskForge.Api.Schema;
 using TaskForge.Realtime.Hub;
 
 var (demo, arguments) = DemoExtensions.TakeSwitch(args);
-var builder = WebApplication.CreateBuilder(arguments);
+var (verifyIntegrity, hostArguments) = IntegrityVerification.TakeSwitch(arguments);
+var builder = WebApplication.CreateBuilder(hostArguments);
 builder.AddTaskForgeOperations();
 await builder.AddTaskForgeStorageAsync();
 builder.AddTaskForgeAccounts();
@@ -17,13 +18,18 @@ builder.AddTaskForgeGraphQL();
 builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
 builder.AddTaskForgeRealtime();
 builder.AddTaskForgeDemo(demo);
+builder.AddTaskForgeIntegrity();
 
 var app = builder.Build();
+if (verifyIntegrity is not null)
+    return await IntegrityVerification.RunAsync(app, verifyIntegrity, Console.Out);
+
 app.MapTaskForgeOperations();
 app.UseTaskForgeAccounts();
 app.MapTaskForgeGraphQL();
 app.MapTaskForgeRealtime();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
