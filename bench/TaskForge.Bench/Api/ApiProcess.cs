@@ -35,6 +35,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__TaskForge"] = connectionString;
         start.Environment["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+        start.Environment["Integrity__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         start.Environment["TaskForge__SoloNode"] = "true";
         // Seeding a million events takes longer than an access token lives: the bench signs in once.
         start.Environment["Auth__AccessTokenMinutes"] = "600";

@@ -15,4 +15,19 @@ public static class Until
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Waits on a condition that must itself do I/O (a probe of another process), checked every <paramref name="interval"/>.</summary>
+    public static async Task<T> FoundAsync<T>(Func<Task<T?>> probe, string what, TimeSpan timeout, TimeSpan interval, Func<string>? describe = null)
+        where T : struct
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            if (await probe() is { } found)
+                return found;
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+                throw new TimeoutException($"Timed out waiting for {what}." + (describe is null ? "" : " " + describe()));
+            await Task.Delay(interval);
+        }
+    }
 }

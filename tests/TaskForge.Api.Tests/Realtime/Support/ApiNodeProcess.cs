@@ -51,25 +51,30 @@ public sealed class ApiNodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(90))
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The API exited with {process.ExitCode}:\n{node.Output}");
-            try
-            {
-                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
-                    return node;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
+            await Until.FoundAsync(() => ReadyAsync(http, process, node), "the API's readiness", TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200), () => node.Output);
+            return node;
         }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
 
-        await node.DisposeAsync();
-        throw new TimeoutException($"The API did not become ready in 90 s:\n{node.Output}");
+    private static async Task<bool?> ReadyAsync(HttpClient http, Process process, ApiNodeProcess node)
+    {
+        if (process.HasExited)
+            throw new InvalidOperationException($"The API exited with {process.ExitCode}:\n{node.Output}");
+        try
+        {
+            return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode ? true : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
     }
 
     public string Output => string.Join(Environment.NewLine, _output.TakeLast(200));

@@ -14,6 +14,7 @@ public class ApiNodesFixture : PostgresDatabaseFixture
 {
     private readonly ApiNodeProcess?[] _nodes = new ApiNodeProcess?[2];
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+    private readonly string _integrityKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private RedisServerFixture? _redis;
 
     protected virtual bool UsesRedis => false;
@@ -49,21 +50,18 @@ public class ApiNodesFixture : PostgresDatabaseFixture
     }
 
     /// <summary>The index of the node leading the projections, once one does (60 s at most).</summary>
-    public async Task<int> LeaderAsync()
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60))
-        {
-            for (var i = 0; i < _nodes.Length; i++)
-            {
-                if (_nodes[i] is { HasExited: false } node && await node.LeadsProjectionsAsync())
-                    return i;
-            }
+    public Task<int> LeaderAsync() =>
+        Until.FoundAsync(LeaderNowAsync, "a node to take the projections' leadership", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
 
-            await Task.Delay(200);
+    private async Task<int?> LeaderNowAsync()
+    {
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            if (_nodes[i] is { HasExited: false } node && await node.LeadsProjectionsAsync())
+                return i;
         }
 
-        throw new TimeoutException("No node took the projections' leadership.");
+        return null;
     }
 
     public GraphQLClient Client(int node) => new(new HttpClient { BaseAddress = this[node].Address, Timeout = TimeSpan.FromSeconds(60) });
@@ -87,6 +85,7 @@ public class ApiNodesFixture : PostgresDatabaseFixture
         {
             ["ConnectionStrings__TaskForge"] = ConnectionString,
             ["Auth__SigningKey"] = _signingKey,
+            ["Integrity__SigningKey"] = _integrityKey,
             ["TaskForge__SoloNode"] = "false",
             ["GraphQL__ReadYourWritesTimeout"] = "00:00:30",
             ["RateLimits__PermitsPerMinute"] = "100000",
