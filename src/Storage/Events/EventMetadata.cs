@@ -4,7 +4,11 @@ using JasperFx.Events;
 
 namespace TaskForge.Storage.Events;
 
-/// <summary>Reads TaskForge's headers from a Marten event (headers come back from JSON as strings or JSON elements).</summary>
+/// <summary>
+/// Reads TaskForge's headers from a Marten event. Headers come back from JSON as strings, JSON elements, or values
+/// Marten's serializer inferred (a date-shaped string becomes a <see cref="DateTime"/>): those are written back in the
+/// round-trip format, as an invariant-culture string would drop the fraction of a second.
+/// </summary>
 public static class EventMetadata
 {
     public static string? Header(this IEvent @event, string name)
@@ -18,6 +22,8 @@ public static class EventMetadata
             string text => text,
             JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
             JsonElement element => element.GetRawText(),
+            DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+            DateTime at => at.ToString("O", CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
     }
