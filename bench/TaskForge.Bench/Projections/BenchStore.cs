@@ -26,9 +26,10 @@ internal sealed class BenchStore : IDisposable
 
     public ProjectionProgress Progress { get; }
 
-    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp, TimeSpan? wakeInterval = null)
+    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp, TimeSpan? wakeInterval = null,
+        ProjectionCommits commits = ProjectionCommits.Asynchronous)
     {
-        var catalog = new ReadModelCatalog(schema, projections);
+        var catalog = new ReadModelCatalog(schema, projections, commits);
         var store = DocumentStore.For(o =>
         {
             o.Connection(dataSource);

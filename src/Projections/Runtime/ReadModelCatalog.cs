@@ -5,11 +5,15 @@ namespace TaskForge.Projections.Runtime;
 /// <summary>The read models one process projects, each as its Marten projection over the read-model schema.</summary>
 public sealed class ReadModelCatalog
 {
-    public ReadModelCatalog(string schema, IEnumerable<DomainProjection> projections)
+    /// <param name="commits">Whether the projections' transactions wait for their WAL flush (ADR 0102: they need not).</param>
+    public ReadModelCatalog(string schema, IEnumerable<DomainProjection> projections, ProjectionCommits commits = ProjectionCommits.Asynchronous)
     {
         Schema = schema;
-        All = [.. projections.Select(p => new ReadModelProjection(p, schema))];
+        Commits = commits;
+        All = [.. projections.Select(p => new ReadModelProjection(p, schema, commits))];
     }
+
+    public ProjectionCommits Commits { get; }
 
     public string Schema { get; }
 
