@@ -26,10 +26,9 @@ internal sealed class BenchStore : IDisposable
 
     public ProjectionProgress Progress { get; }
 
-    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp, TimeSpan? wakeInterval = null,
-        ProjectionCommits commits = ProjectionCommits.Asynchronous)
+    public static async Task<BenchStore> CreateAsync(NpgsqlDataSource dataSource, string schema, IEnumerable<DomainProjection> projections, bool wakeUp, TimeSpan? wakeInterval = null)
     {
-        var catalog = new ReadModelCatalog(schema, projections, commits);
+        var catalog = new ReadModelCatalog(schema, projections);
         var store = DocumentStore.For(o =>
         {
             o.Connection(dataSource);

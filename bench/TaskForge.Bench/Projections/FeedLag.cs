@@ -4,7 +4,6 @@ using Npgsql;
 using TaskForge.Domain;
 using TaskForge.Domain.Projects;
 using TaskForge.Projections.Events;
-using TaskForge.Projections.Runtime;
 using Versions = TaskForge.Projections.Versions;
 
 namespace TaskForge.Bench.Projections;
@@ -17,10 +16,9 @@ namespace TaskForge.Bench.Projections;
 internal static class FeedLag
 {
     public static async Task<(double[] Lag, double[] HighWaterLag, double AppendsPerSecond)> RunAsync(
-        NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration, TimeSpan wakeInterval,
-        ProjectionCommits commits = ProjectionCommits.Asynchronous)
+        NpgsqlDataSource dataSource, string schema, IReadOnlyList<DomainProjection> projections, int rate, TimeSpan duration, TimeSpan wakeInterval)
     {
-        using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true, wakeInterval, commits);
+        using var bench = await BenchStore.CreateAsync(dataSource, schema, projections, wakeUp: true, wakeInterval);
         var spaces = new List<BenchWorkspace>();
         for (var w = 0; w < 20; w++)
             spaces.Add(await BenchWorkspace.CreateAsync(bench.Store, 10));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using TaskForge.Bench.Common;
 using TaskForge.Projections.Hosting;
-using TaskForge.Projections.Runtime;
 using TaskForge.Storage.EventStore;
 
 namespace TaskForge.Bench.Projections;
@@ -27,8 +26,6 @@ public static class ProjectionBenchmark
         var throughput = await FeedThroughput.RunAsync(dataSource, workspaces: 8, members: 50, events, batchSize: 500);
         Console.WriteLine($"feed lag at {rate} events/s for {seconds} s, every read model running");
         var all = await FeedLag.RunAsync(dataSource, "bench_lag", ReadModels.All(), rate, TimeSpan.FromSeconds(seconds), wakeInterval);
-        Console.WriteLine($"feed lag at {rate} events/s for {seconds} s, every read model running, synchronous projection commits");
-        var synchronous = await FeedLag.RunAsync(dataSource, "bench_lag_sync", ReadModels.All(), rate, TimeSpan.FromSeconds(seconds), wakeInterval, ProjectionCommits.Synchronous);
         Console.WriteLine($"feed lag at {rate} events/s for {seconds} s, the feed alone");
         var alone = await FeedLag.RunAsync(dataSource, "bench_lag_feed", [.. ReadModels.All().Where(p => p.Name == "feed")], rate, TimeSpan.FromSeconds(seconds), wakeInterval);
 
@@ -48,14 +45,11 @@ public static class ProjectionBenchmark
             $"({throughput.RowsPerSecond / throughput.BaselineRowsPerSecond:P0} of the raw INSERT rate).");
         report.Paragraph($"Lag: {rate:N0} single-event appends/s for {seconds} s, project events fanned out to the 10 members of 20 workspaces, " +
             $"with the coalesced wake-up (ADR 73) at most every {wakeInterval.TotalMilliseconds} ms. " +
-            "Lag = the feed's progression covered the event − the append was acknowledged (0 when before). Projection transactions commit " +
-            "without waiting for their WAL flush (ADR 102); the rows marked synchronous run the same workload with PostgreSQL's default commit.");
+            "Lag = the feed's progression covered the event − the append was acknowledged (0 when before).");
         report.Table(["read models running", "appends/s reached", "events", "p50 ms", "p99 ms", "max ms"],
         [
             Row("all six: feed", all.AppendsPerSecond, all.Lag),
             Row("all six: high-water mark (baseline)", all.AppendsPerSecond, all.HighWaterLag),
-            Row("all six, synchronous projection commits: feed", synchronous.AppendsPerSecond, synchronous.Lag),
-            Row("all six, synchronous projection commits: high-water mark", synchronous.AppendsPerSecond, synchronous.HighWaterLag),
             Row("the feed alone: feed", alone.AppendsPerSecond, alone.Lag),
             Row("the feed alone: high-water mark (baseline)", alone.AppendsPerSecond, alone.HighWaterLag),
         ]);

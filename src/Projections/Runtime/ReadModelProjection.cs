@@ -10,7 +10,7 @@ namespace TaskForge.Projections.Runtime;
 /// One version of a <see cref="DomainProjection"/> as a Marten projection: the daemon hands it a page of events, it
 /// plans their statements and queues them on the daemon's session, which commits them with the progression.
 /// </summary>
-public sealed class ReadModelProjection(DomainProjection projection, string schema, ProjectionCommits commits = ProjectionCommits.Asynchronous) : IProjection
+public sealed class ReadModelProjection(DomainProjection projection, string schema) : IProjection
 {
     public DomainProjection Projection { get; } = projection;
 
@@ -37,8 +37,6 @@ public sealed class ReadModelProjection(DomainProjection projection, string sche
             }
         }
 
-        if (sql.Count > 0 && commits == ProjectionCommits.Asynchronous)
-            operations.QueueOperation(AsynchronousCommit.Operation);
         sql.QueueOn(operations);
         return Task.CompletedTask;
     }
