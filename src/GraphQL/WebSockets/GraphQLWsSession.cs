@@ -21,6 +21,10 @@ internal sealed partial class GraphQLWsSession(
     private volatile bool _acknowledged;
     private int _closing;
     private RequestContext? _context;
+    private Task _expiry = Task.CompletedTask;
+
+    /// <summary>The close reason when the host's <see cref="GraphQLWsConnectResult.ExpiresAt"/> passes.</summary>
+    public const string ExpiredReason = "Forbidden: credentials expired";
 
     public async Task RunAsync()
     {
@@ -43,6 +47,7 @@ internal sealed partial class GraphQLWsSession(
             await _sessionCts.CancelAsync();
             await StopOperationsAsync();
             await initTimeout;
+            await _expiry;
         }
     }
 
@@ -162,8 +167,31 @@ internal sealed partial class GraphQLWsSession(
         }
 
         _context = decision.Context ?? new RequestContext { Services = http.RequestServices, User = http.User };
+        if (decision.ExpiresAt is { } expiresAt)
+        {
+            _expiry = CloseAtExpiryAsync(expiresAt, _sessionCts.Token);
+        }
+
         _acknowledged = true;
         await SendAsync(GraphQLWsMessageWriter.ConnectionAck(decision.AckPayload), CancellationToken.None);
+    }
+
+    private async Task CloseAtExpiryAsync(DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var left = expiresAt - DateTimeOffset.UtcNow;
+        try
+        {
+            if (left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await CloseAsync(GraphQLWsCloseCodes.Forbidden, ExpiredReason);
     }
 
     private async Task CloseIfNotInitialisedAsync(CancellationToken cancellationToken)

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Microsoft.IdentityModel.Tokens;
 using TaskForge.Api.Schema;
+using TaskForge.Api.Tests.Accounts;
 using TaskForge.Api.Tests.GraphQL.Support;
 using TaskForge.Api.Tests.Realtime.Support;
 
@@ -108,6 +110,32 @@ public sealed class GraphQLEventsSubscriptionTests(GraphQLEventsSubscriptionTest
         Assert.Equal(("ENDED", "membership-lost"), (ended.GetProperty("kind").GetString(), ended.GetProperty("reason").GetString()));
         Assert.Single(Messages(state), m => m.GetProperty("kind").GetString() == "ENDED");
         Assert.Empty(state.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Graphql_ws_closes_with_4403_when_the_access_token_it_signed_in_with_expires()
+    {
+        var owner = await api.SignUpAsync("gql-ws-expiring");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        var userId = GlobalId.TryParse(owner.UserId!)![0];
+        var shortLived = TestTokens.Hs(api.SigningKey, SecurityAlgorithms.HmacSha256, userId, DateTimeOffset.UtcNow.AddSeconds(5));
+        await using var lasting = await NodeHubClient.StartAsync("graphql-ws-client.mjs");
+        await lasting.SendAsync(new JsonObject { ["op"] = "connect", ["url"] = api.Url.ToString(), ["token"] = owner.AccessToken });
+        await SubscribeAsync(lasting, workspace, null);
+        await using var expiring = await NodeHubClient.StartAsync("graphql-ws-client.mjs");
+        await expiring.SendAsync(new JsonObject { ["op"] = "connect", ["url"] = api.Url.ToString(), ["token"] = shortLived });
+        await SubscribeAsync(expiring, workspace, null);
+        await expiring.UntilAsync(s => Messages(s).Any(m => m.GetProperty("kind").GetString() == "LIVE"), "LIVE");
+
+        var state = await expiring.UntilAsync(s => s.GetProperty("closes").GetArrayLength() > 0, "the server to close at the token's expiry");
+        var close = state.GetProperty("closes")[0];
+        Assert.Equal((4403, "Forbidden: credentials expired"), (close.GetProperty("code").GetInt32(), close.GetProperty("reason").GetString()));
+
+        // The connection signed in with a token that has not expired still gets what happens next.
+        await ApiSeed.ProjectAsync(owner, workspace);
+        var live = await lasting.UntilAsync(s => Messages(s).Any(m => m.GetProperty("kind").GetString() == "EVENT"
+            && m.GetProperty("event").GetProperty("type").GetString() == "ProjectCreated"), "the new project's event");
+        Assert.Empty(live.GetProperty("closes").EnumerateArray());
     }
 
     private RealtimeLog Log => new(api.Factory.Services.GetRequiredService<IDocumentStore>(), api.Factory.Services.GetRequiredService<NpgsqlDataSource>());

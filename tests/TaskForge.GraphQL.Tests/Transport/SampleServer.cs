@@ -21,6 +21,10 @@ namespace TaskForge.GraphQL.Tests.Transport;
 public sealed class SampleServer : IAsyncLifetime
 {
     public const string Token = "let-me-in";
+
+    /// <summary>Accepted with credentials that expire half a second after connection_init.</summary>
+    public const string ShortLivedToken = "let-me-in-briefly";
+
     public const int MaxRequestBodyBytes = 64 * 1024;
     public const int MaxOperationsPerConnection = 3;
     public const int MaxBatchSize = 5;
@@ -74,6 +78,8 @@ public sealed class SampleServer : IAsyncLifetime
         options.WebSockets.OnConnect = (connect, _) => ValueTask.FromResult(
             connect.Payload?.GetValueOrDefault("token") as string == "explode"
                 ? throw new InvalidOperationException("The host's connection check failed.")
+                : connect.Payload?.GetValueOrDefault("token") as string == ShortLivedToken
+                ? GraphQLWsConnectResult.Accept(new RequestContext { Items = { ["user"] = "ws-user" } }, null, DateTimeOffset.UtcNow.AddMilliseconds(500))
                 : connect.Payload?.GetValueOrDefault("token") as string == Token
                 ? GraphQLWsConnectResult.Accept(
                     new RequestContext { Items = { ["user"] = "ws-user" } },

@@ -26,6 +26,19 @@ public sealed class WebSocketProtocolTests(SampleServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Credentials_that_expire_close_the_connection_with_4403_at_their_expiry_while_a_subscription_runs()
+    {
+        await using var client = await RawWebSocketClient.ConnectAsync(server.WebSocketUri);
+        await client.SendAsync($$$"""{"type":"connection_init","payload":{"token":"{{{SampleServer.ShortLivedToken}}}"}}""");
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+        await client.SendAsync("""{"id":"t","type":"subscribe","payload":{"query":"subscription { ticks(label: \"expiring\") }"}}""");
+        Assert.Equal("next", (await client.ReceiveAsync())?.GetProperty("type").GetString());
+
+        Assert.Equal((4403, "Forbidden: credentials expired"), await client.ReceiveCloseAsync());
+        await server.WhenTicksStopped("expiring").WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task No_init_within_the_wait_timeout_closes_with_4408()
     {
         await using var client = await RawWebSocketClient.ConnectAsync(server.StrictWebSocketUri);

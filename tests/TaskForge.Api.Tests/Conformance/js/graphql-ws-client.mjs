@@ -2,12 +2,12 @@
 // graphql-ws's client (the reference graphql-transport-ws client) against TaskForge's /graphql, driven by the test over
 // stdin/stdout like signalr-client.mjs: {id, op, ...} in, {id, ok, result} or {id, ok: false, error} out.
 // Ops: connect {url, token} (the token in connection_init's payload, as a browser must), subscribe {query, variables}
-// (messages recorded as they come), dispose, state ({ next: [...], errors: [...], completed: n }).
+// (messages recorded as they come), dispose, state ({ next: [...], errors: [...], completed: n, closes: [{code, reason}] }).
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import readline from 'node:readline';
 
-const state = { next: [], errors: [], completed: 0 };
+const state = { next: [], errors: [], completed: 0, closes: [] };
 let client = null;
 
 const handlers = {
@@ -19,6 +19,7 @@ const handlers = {
       retryAttempts: 0,
       lazy: false,
     });
+    client.on('closed', (event) => state.closes.push({ code: event?.code ?? 0, reason: event?.reason ?? '' }));
     await new Promise((resolve, reject) => {
       const off = client.on('connected', () => { off(); resolve(); });
       client.on('closed', (event) => reject(new Error(`closed ${event?.code}`)));
@@ -28,7 +29,7 @@ const handlers = {
   async subscribe({ query, variables }) {
     client.subscribe({ query, variables }, {
       next: (value) => (value.errors ? state.errors.push(value.errors) : state.next.push(value.data)),
-      error: (error) => state.errors.push(Array.isArray(error) ? error : [{ message: String(error?.message ?? error) }]),
+      error: (error) => state.errors.push(Array.isArray(error) ? error : [{ message: String(error?.message ?? error?.reason ?? error) }]),
       complete: () => state.completed++,
     });
     return null;
