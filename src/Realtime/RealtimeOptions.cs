@@ -36,6 +36,13 @@ public sealed class RealtimeOptions
     /// <summary>Presence scopes (boards, tasks) one connection may be present in at once.</summary>
     public int MaxPresenceScopesPerConnection { get; set; } = 16;
 
+    /// <summary>
+    /// How long "typing" lasts without being said again: a client repeats <c>Typing(true)</c> while its user types, and the
+    /// others are told the user stopped when it has not for this long (a closed laptop, a lost tab, a client that never
+    /// says false).
+    /// </summary>
+    public TimeSpan TypingTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
     /// <summary>How long a node's presence entries live in Redis without a heartbeat (a crashed node's users go after this).</summary>
     public TimeSpan PresenceTtl { get; set; } = TimeSpan.FromSeconds(15);
 

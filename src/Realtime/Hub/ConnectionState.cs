@@ -23,7 +23,7 @@ internal sealed class ConnectionState : IAsyncDisposable
     /// <summary>Presence scopes (canonical keys) this connection is in, and tasks it says it is typing in.</summary>
     public ConcurrentDictionary<string, Scope> Presence { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentDictionary<Guid, Scope> Typing { get; } = new();
+    public ConcurrentDictionary<Guid, TypingIndicator> Typing { get; } = new();
 
     /// <summary>JoinPresence, LeavePresence and Typing calls: a typing indicator is sent at most a few times a second.</summary>
     public TokenBucketRateLimiter PresenceLimiter { get; } = new(new TokenBucketRateLimiterOptions
@@ -40,6 +40,8 @@ internal sealed class ConnectionState : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Expiry?.Dispose();
+        foreach (var typing in Typing.Values)
+            typing.Dispose();
         foreach (var subscription in Subscriptions.Values)
             await subscription.DisposeAsync();
         Subscriptions.Clear();

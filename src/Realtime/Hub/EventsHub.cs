@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskForge.Realtime.Fanout;
 using TaskForge.Realtime.Presence;
@@ -16,7 +17,7 @@ namespace TaskForge.Realtime.Hub;
 [Authorize]
 public sealed class EventsHub(
     EventFanout fanout, PresenceService presence, IScopeParser parser, IHubContext<EventsHub> hub, IOptions<RealtimeOptions> options, RealtimeMetrics metrics,
-    TimeProvider clock) : Microsoft.AspNetCore.SignalR.Hub
+    TimeProvider clock, ILogger<EventsHub> logger) : Microsoft.AspNetCore.SignalR.Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -105,18 +106,46 @@ public sealed class EventsHub(
             await presence.LeaveAsync(Context.ConnectionId, joined, Context.ConnectionAborted);
     }
 
-    /// <summary>Says the user started (or stopped) typing a comment on the task, to the others viewing it.</summary>
+    /// <summary>
+    /// Says the user started (or stopped) typing a comment on the task, to the others viewing it. "Typing" lasts
+    /// <see cref="RealtimeOptions.TypingTimeout"/> unless said again; then the others are told the user stopped.
+    /// </summary>
     public async Task Typing(TypingRequest request)
     {
         var (user, name) = Caller();
         var state = State;
         LimitPresenceCalls(state);
         var task = await PresenceScopeAsync(request?.TaskId is { } id ? "task:" + id : null, user);
+        if (state.Typing.TryRemove(task.Id, out var previous))
+            previous.Dispose();
         if (request!.Typing)
-            state.Typing[task.Id] = task;
-        else
-            state.Typing.TryRemove(task.Id, out _);
+        {
+            var connectionId = Context.ConnectionId;
+            TypingIndicator? indicator = null;
+            var expiry = clock.CreateTimer(_ => _ = ExpireTypingAsync(state, task.Id, () => indicator, connectionId, user, name), null, options.Value.TypingTimeout, Timeout.InfiniteTimeSpan);
+            indicator = new TypingIndicator(task, expiry);
+            state.Typing[task.Id] = indicator;
+        }
+
         await presence.TypingAsync(Context.ConnectionId, task, user, name, request.Typing, Context.ConnectionAborted);
+    }
+
+    private async Task ExpireTypingAsync(ConnectionState state, Guid taskId, Func<TypingIndicator?> indicator, string connectionId, Guid user, string name)
+    {
+        // Only the indicator this timer belongs to: a newer Typing(true) replaced it and has a timer of its own.
+        if (indicator() is not { } expired || !state.Typing.TryRemove(new KeyValuePair<Guid, TypingIndicator>(taskId, expired)))
+            return;
+        expired.Dispose();
+        try
+        {
+            await presence.TypingAsync(connectionId, expired.Task, user, name, false, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A timer's callback: nobody awaits it, so the failure is logged here (the others' indicators then end with the
+            // connection, or on their side).
+            logger.LogWarning(e, "Could not tell that {UserId} stopped typing in {TaskId}", user, taskId);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -125,8 +154,14 @@ public sealed class EventsHub(
         // A member who disconnects disappears, and stops typing.
         if (Context.User is { } principal && Guid.TryParse(principal.FindFirstValue("sub"), CultureInfo.InvariantCulture, out var user))
         {
-            foreach (var task in state.Typing.Values)
-                await presence.TypingAsync(Context.ConnectionId, task, user, DisplayName(principal), false, CancellationToken.None);
+            foreach (var taskId in state.Typing.Keys)
+            {
+                if (state.Typing.TryRemove(taskId, out var typing))
+                {
+                    typing.Dispose();
+                    await presence.TypingAsync(Context.ConnectionId, typing.Task, user, DisplayName(principal), false, CancellationToken.None);
+                }
+            }
         }
 
         foreach (var key in state.Presence.Keys)

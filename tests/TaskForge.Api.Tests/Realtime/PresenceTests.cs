@@ -2,13 +2,22 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TaskForge.Api.Tests.GraphQL.Support;
+using TaskForge.Realtime;
 
 namespace TaskForge.Api.Tests.Realtime;
 
 /// <summary>Presence and typing in one process (no Redis: the embedded default), over the whole host's hub.</summary>
-public sealed class PresenceTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixture>
+public sealed class PresenceTests(PresenceTests.Host fixture) : IClassFixture<PresenceTests.Host>
 {
+    /// <summary>The host with a short typing timeout, so that an expiry is quick to see.</summary>
+    public sealed class Host : ApiHostFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Realtime:TypingTimeout"] = "00:00:02" };
+    }
+
     [Fact]
     public async Task Members_viewing_a_board_see_each_other_come_type_and_go_and_nothing_is_written_to_the_log()
     {
@@ -70,6 +79,37 @@ public sealed class PresenceTests(ApiHostFixture fixture) : IClassFixture<ApiHos
     {
         await using var command = fixture.DataSource.CreateCommand("select coalesce(max(seq_id), 0) from taskforge.mt_events");
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Typing_that_is_not_said_again_ends_after_the_typing_timeout_and_saying_it_again_keeps_it()
+    {
+        var owner = await fixture.SignUpAsync("Tess");
+        var member = await fixture.SignUpAsync("Rufus");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        await ApiSeed.JoinAsync(owner, workspace, member);
+        var project = await ApiSeed.ProjectAsync(owner, workspace);
+        var task = (await ApiSeed.TaskAsync(owner, project, "Long comment")).GetProperty("task").GetProperty("id").GetString()!;
+        await using var tess = await Watcher.ConnectAsync(fixture, owner);
+        await using var rufus = await Watcher.ConnectAsync(fixture, member);
+        await tess.Hub.Connection.InvokeAsync<JsonElement>("JoinPresence", new { scope = $"task:{task}" });
+        await rufus.Hub.Connection.InvokeAsync<JsonElement>("JoinPresence", new { scope = $"task:{task}" });
+        var timeout = fixture.Factory.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value.TypingTimeout;
+
+        var started = DateTimeOffset.UtcNow;
+        await rufus.Hub.Connection.InvokeAsync("Typing", new { taskId = task, typing = true });
+        await tess.UntilTypingAsync(t => t.GetProperty("typing").GetBoolean(), "Rufus typing");
+        // Said again before the timeout: still typing past the first timeout.
+        await Task.Delay(timeout / 2);
+        await rufus.Hub.Connection.InvokeAsync("Typing", new { taskId = task, typing = true });
+        var stopped = await tess.UntilTypingAsync(t => !t.GetProperty("typing").GetBoolean(), "Rufus's typing to expire");
+        var ended = DateTimeOffset.UtcNow;
+
+        Assert.Equal("Rufus", stopped.GetProperty("displayName").GetString());
+        Assert.True(ended - started >= timeout * 1.4, $"typing ended {(ended - started).TotalSeconds:F1} s after it began, though it was said again halfway");
+        Assert.Single(tess.Typing, t => !t.GetProperty("typing").GetBoolean());
+        // The connection is still there and present: only the indicator ended.
+        Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, rufus.Hub.Connection.State);
     }
 
     /// <summary>A hub client that records the PresenceChanged and TypingChanged messages it is sent.</summary>
