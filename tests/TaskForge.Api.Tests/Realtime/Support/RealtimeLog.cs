@@ -34,6 +34,27 @@ public sealed class RealtimeLog(IDocumentStore store, NpgsqlDataSource dataSourc
         return positions;
     }
 
+    /// <summary>
+    /// Appends <paramref name="count"/> TaskCreated events with a description of <paramref name="descriptionLength"/>
+    /// characters, <paramref name="perTransaction"/> to a transaction (a backlog built quickly).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> LargeTasksCreatedAsync(Guid workspace, Guid project, Guid actor, int count, int descriptionLength, int perTransaction)
+    {
+        var positions = new List<long>(count);
+        var description = new string('x', descriptionLength);
+        for (var done = 0; done < count; done += perTransaction)
+        {
+            await using var session = store.LightweightSession();
+            var batch = Enumerable.Range(done, Math.Min(perTransaction, count - done))
+                .Select(i => Append(session, Stamped(workspace, project, actor, i, description)))
+                .ToList();
+            await session.SaveChangesAsync();
+            positions.AddRange(batch.Select(e => e.Sequence));
+        }
+
+        return positions;
+    }
+
     /// <summary>One TaskCreated appended in a transaction left open (its sequence number taken) until the commit.</summary>
     public async Task<HeldAppend> AppendHeldAsync(Guid workspace, Guid project, Guid actor)
     {
@@ -45,15 +66,17 @@ public sealed class RealtimeLog(IDocumentStore store, NpgsqlDataSource dataSourc
         return new HeldAppend(connection, transaction, e.Sequence);
     }
 
-    private static IEvent Append(IDocumentSession session, Guid workspace, Guid project, Guid actor, int index)
+    private static IEvent Append(IDocumentSession session, Guid workspace, Guid project, Guid actor, int index) =>
+        Append(session, Stamped(workspace, project, actor, index));
+
+    private static IEvent Append(IDocumentSession session, IEvent e)
     {
-        var e = Stamped(workspace, project, actor, index);
         session.Events.Append(StreamIds.Task(((TaskEvent.TaskCreated)e.Data).TaskId), e);
         return e;
     }
 
-    private static IEvent Stamped(Guid workspace, Guid project, Guid actor, int index) =>
-        EventEnvelope.Wrap(new TaskEvent.TaskCreated(Guid.NewGuid(), project, workspace, $"Direct {index}", "", TaskPriority.None, null, [], [], Guid.NewGuid(), "i"))
+    private static IEvent Stamped(Guid workspace, Guid project, Guid actor, int index, string description = "") =>
+        EventEnvelope.Wrap(new TaskEvent.TaskCreated(Guid.NewGuid(), project, workspace, $"Direct {index}", description, TaskPriority.None, null, [], [], Guid.NewGuid(), "i"))
             .Stamp(actor, workspace, DateTimeOffset.UtcNow);
 }
 
