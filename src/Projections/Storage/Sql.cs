@@ -31,6 +31,18 @@ public static class Sql
         return command;
     }
 
+    /// <summary>One statement of an <see cref="NpgsqlBatch"/>, with its positional parameters.</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(Parameter(value));
+        }
+
+        return command;
+    }
+
     /// <summary>A positional parameter; times go to PostgreSQL in UTC as timestamptz requires.</summary>
     public static NpgsqlParameter Parameter(object? value) => new()
     {

@@ -35,13 +35,7 @@ public sealed class SqlBatch
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var (sql, values) in _statements)
         {
-            var command = new NpgsqlBatchCommand(sql);
-            foreach (var value in values)
-            {
-                command.Parameters.Add(Sql.Parameter(value));
-            }
-
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(Sql.BatchCommand(sql, values));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
