@@ -24,7 +24,12 @@ public static class GraphQLWsAuthentication
         var handler = new JsonWebTokenHandler { MapInboundClaims = false, MaximumTokenSizeInBytes = TokenIssuer.MaximumTokenBytes };
         var result = await handler.ValidateTokenAsync(token, issuer.ValidationParameters());
         return result.IsValid
-            ? GraphQLWsConnectResult.Accept(new RequestContext { User = new ClaimsPrincipal(result.ClaimsIdentity), Services = http.RequestServices })
+            ? GraphQLWsConnectResult.Accept(new RequestContext
+            {
+                User = new ClaimsPrincipal(result.ClaimsIdentity),
+                Services = http.RequestServices,
+                Items = new Dictionary<string, object?> { [Commands.RequestOrigin.ItemKey] = Commands.RequestOrigin.Of(http) },
+            })
             : GraphQLWsConnectResult.Reject();
     }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using TaskForge.Integrity;
+using TaskForge.Storage.Events;
+
+namespace TaskForge.Api.Audit;
+
+/// <summary>
+/// Replaces a forgotten user's email inside the events of the log by their tombstone: every JSON string of an event's
+/// data equal to the email (case-insensitively) is replaced, through the Integrity library's <see cref="EventRedactor"/>,
+/// so each change is a signed redaction and the chain stays intact (ADR 0095). With the chain turned off the data is
+/// rewritten in place. Projections rebuilt later read the tombstone.
+/// </summary>
+public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptions options, TimeProvider clock, EventRedactor? redactor = null)
+{
+    /// <summary>The events redacted (sequence, workspace header), oldest first.</summary>
+    public async Task<IReadOnlyList<(long Sequence, Guid? WorkspaceId)>> RedactAsync(string email, string tombstone, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var candidates = new List<(long Sequence, string Data, Guid? WorkspaceId)>();
+        await using (var command = dataSource.CreateCommand(
+            $"SELECT seq_id, data::text, headers ->> '{EventHeaders.WorkspaceId}' FROM {options.Schema}.mt_events WHERE data::text ILIKE $1 ESCAPE '\\' ORDER BY seq_id"))
+        {
+            command.Parameters.AddWithValue("%" + LikeEscaped(email) + "%");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                candidates.Add((reader.GetInt64(0), reader.GetString(1), Guid.TryParse(reader.IsDBNull(2) ? null : reader.GetString(2), out var ws) ? ws : null));
+        }
+
+        var redacted = new List<(long, Guid?)>();
+        foreach (var (sequence, data, workspaceId) in candidates)
+        {
+            var node = JsonNode.Parse(data);
+            if (node is null || !Replace(node, email, tombstone))
+                continue;
+            await WriteAsync(sequence, node.ToJsonString(), reason, cancellationToken);
+            redacted.Add((sequence, workspaceId));
+        }
+
+        return redacted;
+    }
+
+    private async Task WriteAsync(long sequence, string json, string reason, CancellationToken cancellationToken)
+    {
+        if (redactor is not null)
+        {
+            await redactor.RedactAsync(sequence, json, reason, clock.GetUtcNow(), cancellationToken);
+            return;
+        }
+
+        await using var update = dataSource.CreateCommand($"UPDATE {options.Schema}.mt_events SET data = $2::jsonb WHERE seq_id = $1");
+        update.Parameters.AddWithValue(sequence);
+        update.Parameters.AddWithValue(json);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces, at any depth, string values equal to <paramref name="email"/>; true when one was.</summary>
+    internal static bool Replace(JsonNode node, string email, string tombstone)
+    {
+        var changed = false;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, child) in obj.ToList())
+                {
+                    if (IsEmail(child, email))
+                    {
+                        obj[name] = tombstone;
+                        changed = true;
+                    }
+                    else if (child is not null)
+                    {
+                        changed |= Replace(child, email, tombstone);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (IsEmail(array[i], email))
+                    {
+                        array[i] = tombstone;
+                        changed = true;
+                    }
+                    else if (array[i] is { } child)
+                    {
+                        changed |= Replace(child, email, tombstone);
+                    }
+                }
+
+                break;
+        }
+
+        return changed;
+    }
+
+    private static bool IsEmail(JsonNode? node, string email) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && string.Equals(text, email, StringComparison.OrdinalIgnoreCase);
+
+    internal static string LikeEscaped(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
