@@ -17,7 +17,10 @@ public sealed class ExportTests(AuditHostFixture api) : IClassFixture<AuditHostF
         var other = await AuditScenario.CreateAsync(api, "export-other");
         var last = 0L;
         for (var i = 0; i < 12; i++)
-            last = await s.RenameAsync(s.Member, $"Title \"{i}\", with a comma\nand a line");
+            last = await s.RenameAsync(s.Member, $"Title \"{i}\", with a comma");
+        var described = await s.Owner.MutateAsync("mutation($id: ID!) { editTaskDescription(input: { taskId: $id, description: \"two\\nlines, \\\"quoted\\\"\" }) { eventId errors { code } } }",
+            new { id = s.TaskId });
+        last = Math.Max(last, GraphQL.Support.ApiSeed.EventId(described.Payload("editTaskDescription")));
         last = Math.Max(last, await other.RenameAsync(other.Owner, "Other workspace"));
         await api.WaitForLogAsync(last);
 
@@ -50,6 +53,7 @@ public sealed class ExportTests(AuditHostFixture api) : IClassFixture<AuditHostF
     public async Task An_export_resumed_after_an_event_id_continues_exactly_and_csv_has_the_same_rows()
     {
         var s = await AuditScenario.CreateAsync(api, "resume");
+        s.Owner.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Exporter/1.0 (\"csv\", test)");
         var last = 0L;
         for (var i = 0; i < 8; i++)
             last = await s.RenameAsync(s.Owner, $"Résumé, \"{i}\"");
@@ -73,7 +77,8 @@ public sealed class ExportTests(AuditHostFixture api) : IClassFixture<AuditHostF
             Assert.Equal(all[i].GetProperty("eventId").GetString(), rows[i]["eventId"]);
             Assert.Equal(all[i].GetProperty("type").GetString(), rows[i]["type"]);
             Assert.Equal(all[i].GetProperty("streamId").GetString(), rows[i]["streamId"]);
-            Assert.Equal(all[i].GetProperty("metadata").GetProperty("userAgent").GetString(), rows[i]["userAgent"]);
+            Assert.Equal(all[i].GetProperty("metadata").GetProperty("userAgent").GetString() ?? "", rows[i]["userAgent"] ?? "");
+            Assert.Equal(all[i].GetProperty("metadata").GetProperty("clientIp").GetString() ?? "", rows[i]["clientIp"] ?? "");
             Assert.True(JsonElement.DeepEquals(all[i].GetProperty("data"), JsonDocument.Parse(rows[i]["data"]!).RootElement));
         }
 
