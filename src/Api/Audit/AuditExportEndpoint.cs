@@ -54,7 +54,7 @@ public static class AuditExportEndpoint
             $"format={request.Format} after={request.After} through={through}", RequestOrigin.Of(http), cancellationToken);
 
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{request.WorkspaceId:N}-{request.After}.{request.Format}\"";
-        await using IExportWriter writer = request.Format == "csv" ? new CsvExportWriter(http.Response.Body) : new NdjsonExportWriter(http.Response.BodyWriter);
+        await using IExportWriter writer = request.Format == "csv" ? new CsvExportWriter(http.Response.Body) : new NdjsonExportWriter(http.Response.Body);
         http.Response.ContentType = writer.ContentType;
         await WriteAsync(services, writer, request, through, cancellationToken);
     }

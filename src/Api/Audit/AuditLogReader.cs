@@ -14,7 +14,8 @@ namespace TaskForge.Api.Audit;
 /// </summary>
 public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions options)
 {
-    private const string Columns = "seq_id, id, type, stream_id, version, timestamp, correlation_id, causation_id, headers::text, data::text";
+    private static readonly string Columns = "seq_id, id, type, stream_id, version, timestamp, correlation_id, causation_id, headers::text, data::text, "
+        + $"headers ->> '{EventHeaders.ActorId}', headers ->> '{EventHeaders.OccurredAt}', headers ->> '{EventHeaders.ClientIp}', headers ->> '{EventHeaders.UserAgent}'";
 
     /// <summary>
     /// At most <paramref name="limit"/> events of the workspace matching <paramref name="filter"/>, after
@@ -85,8 +86,14 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
         reader.GetString(3),
         reader.GetInt64(4),
         reader.GetFieldValue<DateTimeOffset>(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        reader.IsDBNull(7) ? null : reader.GetString(7),
+        Text(reader, 6),
+        Text(reader, 7),
         reader.IsDBNull(8) ? "{}" : reader.GetString(8),
-        reader.GetString(9));
+        reader.GetString(9),
+        Text(reader, 10),
+        Text(reader, 11),
+        Text(reader, 12),
+        Text(reader, 13));
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

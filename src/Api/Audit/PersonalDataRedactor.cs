@@ -6,8 +6,8 @@ using TaskForge.Storage.Events;
 namespace TaskForge.Api.Audit;
 
 /// <summary>
-/// Replaces a forgotten user's email inside the events of the log by their tombstone: every JSON string of an event's
-/// data equal to the email (case-insensitively) is replaced, through the Integrity library's <see cref="EventRedactor"/>,
+/// Replaces a forgotten user's email inside the events of the log by their tombstone: wherever a JSON string of an
+/// event's data holds it (case-insensitively: a whole <c>email</c> field, or an @mention inside a comment's body), through the Integrity library's <see cref="EventRedactor"/>,
 /// so each change is a signed redaction and the chain stays intact (ADR 0095). With the chain turned off the data is
 /// rewritten in place. Projections rebuilt later read the tombstone.
 /// </summary>
@@ -54,7 +54,7 @@ public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptio
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Replaces, at any depth, string values equal to <paramref name="email"/>; true when one was.</summary>
+    /// <summary>Replaces, at any depth, <paramref name="email"/> inside string values; true when one held it.</summary>
     internal static bool Replace(JsonNode node, string email, string tombstone)
     {
         var changed = false;
@@ -63,9 +63,9 @@ public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptio
             case JsonObject obj:
                 foreach (var (name, child) in obj.ToList())
                 {
-                    if (IsEmail(child, email))
+                    if (Without(child, email, tombstone) is { } replaced)
                     {
-                        obj[name] = tombstone;
+                        obj[name] = replaced;
                         changed = true;
                     }
                     else if (child is not null)
@@ -78,9 +78,9 @@ public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptio
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (IsEmail(array[i], email))
+                    if (Without(array[i], email, tombstone) is { } replaced)
                     {
-                        array[i] = tombstone;
+                        array[i] = replaced;
                         changed = true;
                     }
                     else if (array[i] is { } child)
@@ -95,8 +95,11 @@ public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptio
         return changed;
     }
 
-    private static bool IsEmail(JsonNode? node, string email) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && string.Equals(text, email, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The string with the email replaced, or null when the node is not a string holding it.</summary>
+    private static string? Without(JsonNode? node, string email, string tombstone) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text.Contains(email, StringComparison.OrdinalIgnoreCase)
+            ? text.Replace(email, tombstone, StringComparison.OrdinalIgnoreCase)
+            : null;
 
     internal static string LikeEscaped(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
