@@ -62,20 +62,23 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
 
     /// <summary>
     /// Every event of the workspace in (<paramref name="after"/>, <paramref name="through"/>], oldest first, read in keyset
-    /// pages of <see cref="AuditOptions.ExportPageSize"/>: memory stays one page whatever the size of the log.
+    /// pages of <see cref="AuditOptions.ExportPageSize"/>: memory stays two pages whatever the size of the log.
     /// </summary>
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync(
         Guid workspaceId, long after, long through, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var position = after;
-        while (true)
+        var size = options.ExportPageSize;
+        Task<IReadOnlyList<AuditEntry>> Page(long position) =>
+            ReadPageAsync(workspaceId, AuditLogFilter.None, position, AuditOrder.OldestFirst, size, through, cancellationToken);
+
+        // The next page is read while this one is written (two pages in memory at most).
+        var next = Page(after);
+        while (next is not null)
         {
-            var page = await ReadPageAsync(workspaceId, AuditLogFilter.None, position, AuditOrder.OldestFirst, options.ExportPageSize, through, cancellationToken);
+            var page = await next;
+            next = page.Count == size ? Page(page[^1].EventId) : null;
             foreach (var entry in page)
                 yield return entry;
-            if (page.Count < options.ExportPageSize)
-                yield break;
-            position = page[^1].EventId;
         }
     }
 

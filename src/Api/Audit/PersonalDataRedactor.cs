@@ -13,28 +13,28 @@ namespace TaskForge.Api.Audit;
 /// </summary>
 public sealed class PersonalDataRedactor(NpgsqlDataSource dataSource, AuditOptions options, TimeProvider clock, EventRedactor? redactor = null)
 {
-    /// <summary>The events redacted (sequence, workspace header), oldest first.</summary>
-    public async Task<IReadOnlyList<(long Sequence, Guid? WorkspaceId)>> RedactAsync(string email, string tombstone, string reason, CancellationToken cancellationToken)
+    /// <summary>The events redacted (sequence, stream, workspace header), oldest first.</summary>
+    public async Task<IReadOnlyList<(long Sequence, string StreamId, Guid? WorkspaceId)>> RedactAsync(string email, string tombstone, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var candidates = new List<(long Sequence, string Data, Guid? WorkspaceId)>();
+        var candidates = new List<(long Sequence, string StreamId, string Data, Guid? WorkspaceId)>();
         await using (var command = dataSource.CreateCommand(
-            $"SELECT seq_id, data::text, headers ->> '{EventHeaders.WorkspaceId}' FROM {options.Schema}.mt_events WHERE data::text ILIKE $1 ESCAPE '\\' ORDER BY seq_id"))
+            $"SELECT seq_id, stream_id, data::text, headers ->> '{EventHeaders.WorkspaceId}' FROM {options.Schema}.mt_events WHERE data::text ILIKE $1 ESCAPE '\\' ORDER BY seq_id"))
         {
             command.Parameters.AddWithValue("%" + LikeEscaped(email) + "%");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                candidates.Add((reader.GetInt64(0), reader.GetString(1), Guid.TryParse(reader.IsDBNull(2) ? null : reader.GetString(2), out var ws) ? ws : null));
+                candidates.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), Guid.TryParse(reader.IsDBNull(3) ? null : reader.GetString(3), out var ws) ? ws : null));
         }
 
-        var redacted = new List<(long, Guid?)>();
-        foreach (var (sequence, data, workspaceId) in candidates)
+        var redacted = new List<(long, string, Guid?)>();
+        foreach (var (sequence, streamId, data, workspaceId) in candidates)
         {
             var node = JsonNode.Parse(data);
             if (node is null || !Replace(node, email, tombstone))
                 continue;
             await WriteAsync(sequence, node.ToJsonString(), reason, cancellationToken);
-            redacted.Add((sequence, workspaceId));
+            redacted.Add((sequence, streamId, workspaceId));
         }
 
         return redacted;

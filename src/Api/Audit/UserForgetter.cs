@@ -4,6 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using TaskForge.Api.Accounts;
 using TaskForge.Api.Commands;
+using TaskForge.Api.Commands.Loading;
+using TaskForge.Domain.Comments;
+using TaskForge.Domain.Projects;
+using TaskForge.Domain.Tasks;
+using TaskForge.Domain.Workspaces;
 using TaskForge.Api.Schema;
 
 namespace TaskForge.Api.Audit;
@@ -20,6 +25,7 @@ public sealed class UserForgetter(
     ReadModelScrubber scrubber,
     ProjectionWaiter waiter,
     AuditAccessLog accessLog,
+    StateCache stateCache,
     TimeProvider clock,
     IOptions<GraphQLApiOptions> graphQL)
 {
@@ -39,6 +45,8 @@ public sealed class UserForgetter(
         var email = account.Email;
         var tombstone = ForgottenUser.TombstoneEmailOf(userId);
         var redacted = await redactor.RedactAsync(email, tombstone, $"forgotten user {userId}", cancellationToken);
+        foreach (var streamId in redacted.Select(r => r.StreamId).Distinct())
+            Evict(streamId);
 
         // A projection that read an event before its redaction commits the old email; once every read model is past the
         // redacted events, what it wrote is in place and gets scrubbed below (and what it writes later is the tombstone).
@@ -63,5 +71,14 @@ public sealed class UserForgetter(
         }
 
         return record;
+    }
+
+    /// <summary>This node's cached state of a redacted stream (ADR 52); other nodes' caches keep theirs until evicted (ADR 114).</summary>
+    private void Evict(string streamId)
+    {
+        stateCache.Evict<WorkspaceState>(streamId);
+        stateCache.Evict<ProjectState>(streamId);
+        stateCache.Evict<TaskState>(streamId);
+        stateCache.Evict<CommentState>(streamId);
     }
 }
