@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using TaskForge.Api.Tests.GraphQL.Support;
+using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Audit;
 
@@ -68,6 +69,33 @@ public sealed class ForgetTests(AuditHostFixture api) : IClassFixture<AuditHostF
     }
 
     [Fact]
+    public async Task After_forgetting_a_rebuild_of_every_read_model_from_the_log_brings_no_email_back()
+    {
+        var s = await AuditScenario.CreateAsync(api, "rebuild");
+        var comment = await s.Owner.MutateAsync("mutation($id: ID!, $b: String!) { addComment(input: { taskId: $id, body: $b }) { eventId errors { code } } }",
+            new { id = s.TaskId, b = $"Over to you, @{s.Member.Email}" });
+        await api.WaitForLogAsync(ApiSeed.EventId(comment.Payload("addComment")));
+        var email = s.Member.Email!;
+        _ = (await s.Member.MutateAsync(ForgetMe, new { e = email })).Payload("forgetMe");
+        var last = await CountAsync("SELECT max(seq_id) FROM taskforge.mt_events");
+
+        // A second TaskForge host on a fresh schema holding a copy of the (redacted) log rebuilds every read model from it.
+        await LogCopy.CopyAsync(api.DataSource, api.ConnectionString, "taskforge", "rebuilt");
+        await using var rebuilt = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:TaskForge", api.ConnectionString);
+            host.UseSetting("TaskForge:Schema", "rebuilt");
+            host.UseSetting("TaskForge:SoloNode", "true");
+            host.UseSetting("Auth:SigningKey", Convert.ToBase64String(api.SigningKey));
+        });
+        var waiter = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Schema.ProjectionWaiter>(rebuilt.Services);
+        Assert.True(await waiter.WaitAsync(last, Schema.ReadModelNames.All, TimeSpan.FromSeconds(120), CancellationToken.None), "the rebuild did not catch up");
+
+        Assert.Equal(0, await ReadModelRowsMentioningAsync(email, "rebuilt"));
+        Assert.True(await CountAsync($"SELECT count(*) FROM rebuilt.workspace_members WHERE email LIKE 'forgotten-%@forgotten.invalid'") >= 1);
+    }
+
+    [Fact]
     public async Task Only_owners_admins_and_auditors_verify_integrity()
     {
         var s = await AuditScenario.CreateAsync(api, "verify-roles");
@@ -80,11 +108,11 @@ public sealed class ForgetTests(AuditHostFixture api) : IClassFixture<AuditHostF
     private static System.Text.Json.JsonValueKind JsonNull => System.Text.Json.JsonValueKind.Null;
 
     /// <summary>Rows of any read-model table (not Marten's or Wolverine's) whose text, all columns together, mentions the value.</summary>
-    private async Task<long> ReadModelRowsMentioningAsync(string value)
+    private async Task<long> ReadModelRowsMentioningAsync(string value, string schema = "taskforge")
     {
         var tables = new List<string>();
         await using (var command = api.DataSource.CreateCommand(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'taskforge' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'mt\\_%' AND table_name NOT LIKE 'wolverine%'"))
+            $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema}' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'mt\\_%' AND table_name NOT LIKE 'wolverine%'"))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -94,7 +122,7 @@ public sealed class ForgetTests(AuditHostFixture api) : IClassFixture<AuditHostF
         Assert.Contains(tables, t => t.StartsWith("workspace_members", StringComparison.Ordinal));
         long total = 0;
         foreach (var table in tables)
-            total += await CountAsync($"SELECT count(*) FROM taskforge.\"{table}\" t WHERE t::text ILIKE '%{value}%'");
+            total += await CountAsync($"SELECT count(*) FROM {schema}.\"{table}\" t WHERE t::text ILIKE '%{value}%'");
         return total;
     }
 
