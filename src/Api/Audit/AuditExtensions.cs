@@ -15,6 +15,8 @@ public static class AuditExtensions
             Schema = builder.Configuration["TaskForge:Schema"] ?? "taskforge",
             ExportPageSize = builder.Configuration.GetValue("Audit:ExportPageSize", 5000),
         };
+        if (options.ExportPageSize < 1)
+            throw new InvalidOperationException($"Audit:ExportPageSize must be at least 1 (got {options.ExportPageSize}).");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<AuditLogReader>();
         builder.Services.AddSingleton<AuditAccessLog>();
