@@ -31,3 +31,9 @@ public sealed class TrustedProxyHostFixture : AuditHostFixture
         ["ForwardedHeaders:TrustedProxies:1"] = "::1",
     };
 }
+
+/// <summary>The host with export pages of 3 events, so a test's export crosses many pages and query windows.</summary>
+public sealed class SmallPagesHostFixture : AuditHostFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Audit:ExportPageSize"] = "3" };
+}

@@ -7,8 +7,11 @@ using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Tests.Audit;
 
-/// <summary>GET /audit/workspaces/{id}/export: the workspace's log event for event, resumable, NDJSON and CSV alike, with a manifest.</summary>
-public sealed class ExportTests(AuditHostFixture api) : IClassFixture<AuditHostFixture>
+/// <summary>
+/// GET /audit/workspaces/{id}/export: the workspace's log event for event, resumable, NDJSON and CSV alike, with a manifest; with
+/// pages of 3 events, so every export crosses pages and query windows (another workspace's events fall between).
+/// </summary>
+public sealed class ExportTests(SmallPagesHostFixture api) : IClassFixture<SmallPagesHostFixture>
 {
     [Fact]
     public async Task An_export_is_the_workspaces_log_event_for_event_and_ends_with_a_manifest_quoting_the_chain_head()
