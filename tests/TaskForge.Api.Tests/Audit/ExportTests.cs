@@ -90,7 +90,7 @@ public sealed class ExportTests(SmallPagesHostFixture api) : IClassFixture<Small
     }
 
     [Fact]
-    public async Task Only_owners_admins_and_auditors_may_export_and_bad_requests_get_4xx()
+    public async Task Only_owners_admins_and_auditors_may_export_by_token_or_api_key_and_bad_requests_get_4xx()
     {
         var s = await AuditScenario.CreateAsync(api, "export-roles");
         await api.WaitForLogAsync(s.LastEventId);
@@ -104,6 +104,18 @@ public sealed class ExportTests(SmallPagesHostFixture api) : IClassFixture<Small
         Assert.Contains("NOT_FOUND", strangerBody, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await AuditExport.GetAsync(s.Owner, AuditExport.Url(Guid.NewGuid().ToString()))).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await AuditExport.GetAsync(api.Anonymous(), AuditExport.Url(s.WorkspaceId))).Status);
+
+        // An auditor's API key works as their bearer token does.
+        var key = (await s.Auditor.MutateAsync("mutation { createApiKey(input: { name: \"exports\" }) { key errors { code } } }")).Payload("createApiKey")
+            .GetProperty("key").GetString()!;
+        using var byKey = api.Anonymous();
+        byKey.Http.DefaultRequestHeaders.Add("X-API-Key", key);
+        var (keyStatus, keyBody) = await AuditExport.GetAsync(byKey, AuditExport.Url(s.WorkspaceId));
+        Assert.Equal(HttpStatusCode.OK, keyStatus);
+        Assert.Equal(AuditExport.Ndjson(keyBody).Entries.Count, AuditExport.Ndjson(keyBody).Manifest.GetProperty("count").GetInt32());
+        using var badKey = api.Anonymous();
+        badKey.Http.DefaultRequestHeaders.Add("X-API-Key", key + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AuditExport.GetAsync(badKey, AuditExport.Url(s.WorkspaceId))).Status);
 
         foreach (var bad in new[] { AuditExport.Url(s.WorkspaceId, "xml"), AuditExport.Url(s.WorkspaceId, "csv", "-1"), AuditExport.Url(s.WorkspaceId, "csv", "abc"),
                      AuditExport.Url(s.WorkspaceId, "csv", "99999999999999999999"), AuditExport.Url("not-an-id"), AuditExport.Url(s.ProjectId) })
