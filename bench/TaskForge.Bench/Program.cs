@@ -5,6 +5,7 @@ var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Or
 {
     ["api"] = TaskForge.Bench.Api.ApiBenchmark.RunAsync,
     ["eventstore"] = EventStoreBenchmark.RunAsync,
+    ["export"] = TaskForge.Bench.Export.ExportBenchmark.RunAsync,
     ["graphql"] = TaskForge.Bench.GraphQL.GraphQLBenchmark.RunAsync,
     ["integrity"] = TaskForge.Bench.Integrity.IntegrityBenchmark.RunAsync,
     ["projections"] = TaskForge.Bench.Projections.ProjectionBenchmark.RunAsync,

@@ -1,4 +1,5 @@
 using TaskForge.Api.Accounts;
+using TaskForge.Api.Audit;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Demo;
 using TaskForge.Api.Hosting;
@@ -19,6 +20,7 @@ builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
 builder.AddTaskForgeRealtime();
 builder.AddTaskForgeDemo(demo);
 builder.AddTaskForgeIntegrity();
+builder.AddTaskForgeAudit();
 
 var app = builder.Build();
 if (verifyIntegrity is not null)
@@ -27,6 +29,7 @@ if (verifyIntegrity is not null)
 app.MapTaskForgeOperations();
 app.UseTaskForgeAccounts();
 app.MapTaskForgeGraphQL();
+app.MapTaskForgeAudit();
 app.MapTaskForgeRealtime();
 await app.RunAsync();
 return 0;

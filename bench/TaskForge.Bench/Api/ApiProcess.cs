@@ -24,7 +24,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
-    public static async Task<ApiProcess> StartAsync(string connectionString, int port)
+    /// <param name="settings">More configuration for this run, as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string connectionString, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TaskForge.Api.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -49,6 +50,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("TASKFORGE_BENCH_API__", StringComparison.Ordinal)))
             start.Environment[name["TASKFORGE_BENCH_API__".Length..]] = value;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The API did not start.");
         process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) == true) Console.WriteLine("api: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("api: " + e.Data); };

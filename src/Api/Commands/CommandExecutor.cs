@@ -81,7 +81,7 @@ public sealed partial class CommandExecutor
         if (options.ExpectedVersion is < 0)
             return new CommandResult.Failed(DomainError.Validation("expectedVersion must be 0 or more."));
         var commandId = options.CommandId ?? key?.CommandId ?? Guid.CreateVersion7();
-        var write = new WriteContext(plan, key, key is null ? null : options.Intent is { } intent ? CommandFingerprint.OfIntent(plan.Command, intent) : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId);
+        var write = new WriteContext(plan, key, key is null ? null : options.Intent is { } intent ? CommandFingerprint.OfIntent(plan.Command, intent) : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId, options.Origin);
 
         for (var attempt = 1; ; attempt++)
         {

@@ -17,12 +17,14 @@ namespace TaskForge.Api.Commands;
 /// What the client asked for, when the command also carries values the server derived from read models (a board position,
 /// a task count) that a retry would derive anew: the idempotency fingerprint then covers this instead of the command.
 /// </param>
+/// <param name="Origin">Where the request came from (client IP, user agent), written as headers on every event.</param>
 public sealed record CommandOptions(
     string? IdempotencyKey = null,
     long? ExpectedVersion = null,
     string? CorrelationId = null,
     Guid? CommandId = null,
-    string? Intent = null)
+    string? Intent = null,
+    RequestOrigin? Origin = null)
 {
     public static CommandOptions None { get; } = new();
 }

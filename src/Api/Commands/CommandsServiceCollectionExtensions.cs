@@ -14,6 +14,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddSingleton(_ => new StateCache());
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<Audit.AuditAuthorizer>();
         services.AddSingleton<HistoryReader>();
         return services;
     }

@@ -13,6 +13,7 @@ public static class OperationsExtensions
         builder.AddTaskForgeLogging();
         builder.AddTaskForgeTelemetry();
         builder.AddTaskForgeReadiness();
+        builder.AddTaskForgeForwardedHeaders();
         return builder;
     }
 
@@ -24,6 +25,7 @@ public static class OperationsExtensions
     public static WebApplication MapTaskForgeOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseTaskForgeForwardedHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         if (app.Configuration.GetValue<bool>(RequestLogMiddleware.SettingName))
             app.UseMiddleware<RequestLogMiddleware>();

@@ -28,7 +28,12 @@ public static class GraphQLWsAuthentication
         if (!result.IsValid)
             return GraphQLWsConnectResult.Reject();
         var user = new ClaimsPrincipal(result.ClaimsIdentity);
-        return GraphQLWsConnectResult.Accept(new RequestContext { User = user, Services = http.RequestServices }, expiresAt: ExpiryOf(user));
+        return GraphQLWsConnectResult.Accept(new RequestContext
+        {
+            User = user,
+            Services = http.RequestServices,
+            Items = new Dictionary<string, object?> { [Commands.RequestOrigin.ItemKey] = Commands.RequestOrigin.Of(http) },
+        }, expiresAt: ExpiryOf(user));
     }
 
     /// <summary>The <c>exp</c> of the access token the user signed in with; null for API keys and anonymous callers.</summary>

@@ -70,6 +70,11 @@ public static class GraphQLApiExtensions
             await waiter.WaitAsync(eventId, ReadModelNames.All, timeout, http.RequestAborted);
         }
 
-        return new RequestContext { User = http.User, Services = http.RequestServices };
+        return new RequestContext
+        {
+            User = http.User,
+            Services = http.RequestServices,
+            Items = new Dictionary<string, object?> { [Commands.RequestOrigin.ItemKey] = Commands.RequestOrigin.Of(http) },
+        };
     }
 }

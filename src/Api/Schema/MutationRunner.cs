@@ -33,7 +33,11 @@ public sealed class MutationRunner(CommandHandler commands, ProjectionWaiter wai
         {
             var input = Input.Of(context);
             // A retry must match what the client asked, not values derived from read models that moved since (positions, counts).
-            var options = input.Options() with { Intent = CanonicalInput.Of(context.FieldName, input.Fields) };
+            var options = input.Options() with
+            {
+                Intent = CanonicalInput.Of(context.FieldName, input.Fields),
+                Origin = context.Items.TryGetValue(RequestOrigin.ItemKey, out var origin) ? origin as RequestOrigin : null,
+            };
             (result, read) = await execute(input, caller, options, context.CancellationToken);
         }
         catch (InputException e)

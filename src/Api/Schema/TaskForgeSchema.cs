@@ -1,5 +1,6 @@
 using System.Reflection;
 using TaskForge.Api.Accounts;
+using TaskForge.Api.Audit;
 using TaskForge.Api.Comments;
 using TaskForge.Api.Inbox;
 using TaskForge.Api.Projects;
@@ -51,6 +52,7 @@ public static class TaskForgeSchema
             .BindInbox(services)
             .BindInboxMutations(services)
             .BindRealtime(services)
+            .BindAudit(services)
             .Build();
     }
 

@@ -1,3 +1,4 @@
+using TaskForge.Testing;
 using Npgsql;
 using TaskForge.Projections.Tests.Support;
 using TaskForge.Storage.Local;

@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten;
 using TaskForge.Domain;
-using TaskForge.Domain.Workspaces;
 using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Commands.History;
@@ -10,18 +9,15 @@ namespace TaskForge.Api.Commands.History;
 /// Reads the immutable history of one stream of a workspace for auditors, admins and owners. A non-member learns
 /// nothing (NOT_FOUND, whether the stream exists or not); a member without the right gets FORBIDDEN.
 /// </summary>
-public sealed class HistoryReader(IDocumentStore store)
+public sealed class HistoryReader(IDocumentStore store, Audit.AuditAuthorizer authorizer)
 {
     public async Task<HistoryResult> ReadAsync(Guid actorId, Guid workspaceId, string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        await using var session = store.QuerySession();
-        var loader = new Loading.StreamLoader(session);
-        var workspace = await loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
-            StreamIds.Workspace(workspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
-        if (WorkspaceAccess.Require(workspace.State, workspaceId, actorId, WorkspaceRoles.CanReadHistory, "read the history") is { } denied)
+        if (await authorizer.CheckAsync(actorId, workspaceId, "read the history", cancellationToken) is { } denied)
             return new HistoryResult.Denied(denied);
 
+        await using var session = store.QuerySession();
         var recorded = await session.Events.FetchStreamAsync(streamId, token: cancellationToken);
         if (recorded.Count == 0 || recorded.Any(e => e.WorkspaceId() != workspaceId))
             return new HistoryResult.Denied(DomainError.NotFound("Stream"));

@@ -5,7 +5,7 @@ namespace TaskForge.Api.Commands.Loading;
 /// <summary>
 /// Folded states of long streams, kept in process (ADR 0052). Events are immutable and streams only grow, so a
 /// state at version v plus the events after v is the current state: a cached entry is never stale, only behind,
-/// and a load reads just the events after it. Bounded by entry count (least recently used go first).
+/// and a load reads just the events after it (a redaction evicts the states it makes stale). Bounded by entry count (least recently used go first).
 /// </summary>
 public sealed class StateCache : IDisposable
 {
@@ -35,6 +35,12 @@ public sealed class StateCache : IDisposable
             return;
         _cache.Set(Key<TState>(streamId), state, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _slidingExpiration });
     }
+
+    /// <summary>
+    /// Drops the cached state of a stream whose stored events were rewritten (a signed redaction of a forgotten user's
+    /// data): the next load folds it from the log again.
+    /// </summary>
+    public void Evict<TState>(string streamId) => _cache.Remove(Key<TState>(streamId));
 
     public void Dispose() => _cache.Dispose();
 

@@ -2,7 +2,7 @@ using Marten;
 using Npgsql;
 using TaskForge.Storage.EventStore;
 
-namespace TaskForge.Projections.Tests.Support;
+namespace TaskForge.Testing;
 
 /// <summary>
 /// The event log of one schema copied, row for row with the same sequence numbers, into a fresh schema: a rebuild from
@@ -24,8 +24,10 @@ public static class LogCopy
 
         foreach (var table in new[] { "mt_streams", "mt_events" })
         {
-            var columns = string.Join(", ", await TestLog.ColumnAsync<string>(dataSource,
-                $"SELECT quote_ident(column_name) FROM information_schema.columns WHERE table_schema = '{from}' AND table_name = '{table}' ORDER BY ordinal_position"));
+            string columns;
+            await using (var names = dataSource.CreateCommand(
+                $"SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = '{from}' AND table_name = '{table}'"))
+                columns = (string)(await names.ExecuteScalarAsync())!;
             await using var copy = dataSource.CreateCommand($"INSERT INTO {to}.{table} ({columns}) SELECT {columns} FROM {from}.{table}");
             await copy.ExecuteNonQueryAsync();
         }
