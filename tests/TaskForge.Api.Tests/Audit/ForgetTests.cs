@@ -105,6 +105,36 @@ public sealed class ForgetTests(AuditHostFixture api) : IClassFixture<AuditHostF
         Assert.Equal("VALIDATION", AuditQueries.ErrorOf(await s.Owner.QueryAsync(Verify, new { ws = "x" })));
     }
 
+    [Fact]
+    public async Task Verify_integrity_of_one_stream_names_its_first_broken_link_and_a_stream_of_another_workspace_is_not_found()
+    {
+        var s = await AuditScenario.CreateAsync(api, "verify-stream");
+        var other = await AuditScenario.CreateAsync(api, "verify-other");
+        var rename = await s.RenameAsync(s.Owner, "Renamed once");
+        await api.WaitForLogAsync(rename);
+        var stream = $"task-{Schema.GlobalId.TryParse(s.TaskId)!.Parts[2]:N}";
+        var otherStream = $"task-{Schema.GlobalId.TryParse(other.TaskId)!.Parts[2]:N}";
+        const string VerifyStream = "query($ws: ID!, $s: String) { verifyIntegrity(workspaceId: $ws, streamId: $s) { intact eventsChecked firstBreak { eventId streamId what } } }";
+
+        var intact = (await s.Auditor.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = stream })).Data("verifyIntegrity");
+        Assert.True(intact.GetProperty("intact").GetBoolean(), intact.ToString());
+        Assert.True(intact.GetProperty("eventsChecked").GetInt32() >= 2, intact.ToString());
+        Assert.Equal("NOT_FOUND", AuditQueries.ErrorOf(await s.Auditor.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = otherStream })));
+        Assert.Equal("NOT_FOUND", AuditQueries.ErrorOf(await s.Auditor.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = "task-nothing" })));
+        Assert.Equal("VALIDATION", AuditQueries.ErrorOf(await s.Auditor.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = "" })));
+        Assert.Equal("FORBIDDEN", AuditQueries.ErrorOf(await s.Member.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = stream })));
+
+        await ExecuteAsync($"UPDATE taskforge.mt_events SET data = jsonb_set(data, '{{title}}', '\"forged\"') WHERE seq_id = {rename}");
+        var broken = (await s.Auditor.QueryAsync(VerifyStream, new { ws = s.WorkspaceId, s = stream })).Data("verifyIntegrity");
+        Assert.False(broken.GetProperty("intact").GetBoolean());
+        Assert.Equal((rename.ToString(CultureInfo.InvariantCulture), stream, "data changed"),
+            (broken.GetProperty("firstBreak").GetProperty("eventId").GetString(), broken.GetProperty("firstBreak").GetProperty("streamId").GetString(),
+                broken.GetProperty("firstBreak").GetProperty("what").GetString()));
+        // The other workspace's chain is untouched by this one's forgery.
+        var untouched = (await other.Auditor.QueryAsync(VerifyStream, new { ws = other.WorkspaceId, s = otherStream })).Data("verifyIntegrity");
+        Assert.True(untouched.GetProperty("intact").GetBoolean(), untouched.ToString());
+    }
+
     private static System.Text.Json.JsonValueKind JsonNull => System.Text.Json.JsonValueKind.Null;
 
     /// <summary>Rows of any read-model table (not Marten's or Wolverine's) whose text, all columns together, mentions the value.</summary>
