@@ -19,6 +19,15 @@ public sealed class WorkspaceAccessTests
         Assert.Equal(history, WorkspaceAccess.CanReadHistory(state, Guid.Parse(user)));
     }
 
+    [Theory]
+    [InlineData(WorkspaceRole.Owner, true)]
+    [InlineData(WorkspaceRole.Auditor, true)]
+    [InlineData(WorkspaceRole.Admin, false)]
+    [InlineData(WorkspaceRole.Member, false)]
+    [InlineData(WorkspaceRole.Viewer, false)]
+    public void Given_a_role_When_auditing_is_asked_Then_only_owners_and_auditors_may(WorkspaceRole role, bool audit) =>
+        Assert.Equal(audit, role.CanAudit());
+
     [Fact]
     public void Given_no_workspace_When_access_is_asked_Then_nobody_can_read()
     {

@@ -14,7 +14,7 @@ public sealed class HistoryReader(IDocumentStore store, Audit.AuditAuthorizer au
     public async Task<HistoryResult> ReadAsync(Guid actorId, Guid workspaceId, string streamId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
-        if (await authorizer.CheckAsync(actorId, workspaceId, "read the history", cancellationToken) is { } denied)
+        if (await authorizer.CheckAsync(actorId, workspaceId, "read the history", cancellationToken, WorkspaceRoles.CanReadHistory) is { } denied)
             return new HistoryResult.Denied(denied);
 
         await using var session = store.QuerySession();
