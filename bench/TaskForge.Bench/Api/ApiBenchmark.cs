@@ -32,12 +32,12 @@ public static class ApiBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var users = Option(args, "--users", 1000);
-        var projects = Option(args, "--projects", 25);
-        var tasks = Option(args, "--tasks", 200);
-        var clients = Option(args, "--clients", 32);
-        var readers = Option(args, "--readers", 4);
-        var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 20));
+        var users = BenchArgs.Int(args, "--users", 1000);
+        var projects = BenchArgs.Int(args, "--projects", 25);
+        var tasks = BenchArgs.Int(args, "--tasks", 200);
+        var clients = BenchArgs.Int(args, "--clients", 32);
+        var readers = BenchArgs.Int(args, "--readers", 4);
+        var duration = TimeSpan.FromSeconds(BenchArgs.Int(args, "--seconds", 20));
         await using var database = await BenchDatabase.StartAsync();
         await using var api = await ApiProcess.StartAsync(database.ConnectionString, 5190);
         using var client = new ApiClient(api.Address);
@@ -156,9 +156,4 @@ public static class ApiBenchmark
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

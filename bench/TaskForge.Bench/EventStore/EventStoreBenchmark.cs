@@ -27,9 +27,9 @@ public static class EventStoreBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var clients = Option(args, "--clients", 8);
-        var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 10));
-        var rate = Option(args, "--rate", 1000);
+        var clients = BenchArgs.Int(args, "--clients", 8);
+        var duration = TimeSpan.FromSeconds(BenchArgs.Int(args, "--seconds", 10));
+        var rate = BenchArgs.Int(args, "--rate", 1000);
         await using var database = await BenchDatabase.StartAsync();
         await using var dataSource = TaskForgeDataSource.Create(database.ConnectionString);
         var raw = new RawInserts(dataSource);
@@ -144,11 +144,6 @@ public static class EventStoreBenchmark
 
     private static string F2(double value) => double.IsInfinity(value) ? "never" : value.ToString("N2", CultureInfo.InvariantCulture);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private sealed class CountingObserver : ICommitObserver
     {

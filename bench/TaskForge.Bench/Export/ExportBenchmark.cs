@@ -23,8 +23,8 @@ public static class ExportBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 1_000_000);
-        var rounds = Option(args, "--rounds", 3);
+        var events = BenchArgs.Int(args, "--events", 1_000_000);
+        var rounds = BenchArgs.Int(args, "--rounds", 3);
         await using var database = await BenchDatabase.StartAsync();
         await using var api = await ApiProcess.StartAsync(database.ConnectionString, FreePort(), new Dictionary<string, string>
         {
@@ -201,11 +201,6 @@ public static class ExportBenchmark
 
     private static string F2(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private sealed record Measurement(long Events, long Bytes, TimeSpan Elapsed)
     {

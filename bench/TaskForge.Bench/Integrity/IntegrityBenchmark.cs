@@ -28,10 +28,10 @@ public static class IntegrityBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = Option(args, "--events", 1_000_000);
-        var clients = Option(args, "--clients", 8);
-        var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 20));
-        var workspaces = Option(args, "--workspaces", 100);
+        var events = BenchArgs.Int(args, "--events", 1_000_000);
+        var clients = BenchArgs.Int(args, "--clients", 8);
+        var duration = TimeSpan.FromSeconds(BenchArgs.Int(args, "--seconds", 20));
+        var workspaces = BenchArgs.Int(args, "--workspaces", 100);
         await using var database = await BenchDatabase.StartAsync();
         await using var dataSource = TaskForgeDataSource.Create(database.ConnectionString);
         var options = new IntegrityOptions
@@ -211,9 +211,4 @@ public static class IntegrityBenchmark
 
     private static string F2(double value) => value.ToString("N2", CultureInfo.InvariantCulture);
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }

@@ -27,12 +27,12 @@ public static class RealtimeBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var connections = Option(args, "--connections", 1000);
-        var workspaces = Option(args, "--workspaces", 20);
-        var rate = Option(args, "--rate", 200);
-        var duration = TimeSpan.FromSeconds(Option(args, "--seconds", 20));
-        var maxConnections = Option(args, "--max-connections", 5000);
-        var missed = Option(args, "--resume", 10_000);
+        var connections = BenchArgs.Int(args, "--connections", 1000);
+        var workspaces = BenchArgs.Int(args, "--workspaces", 20);
+        var rate = BenchArgs.Int(args, "--rate", 200);
+        var duration = TimeSpan.FromSeconds(BenchArgs.Int(args, "--seconds", 20));
+        var maxConnections = BenchArgs.Int(args, "--max-connections", 5000);
+        var missed = BenchArgs.Int(args, "--resume", 10_000);
         await using var database = await BenchDatabase.StartAsync();
         await using var api = await ApiProcess.StartAsync(database.ConnectionString, 5191);
         using var client = new ApiClient(api.Address);
@@ -294,9 +294,4 @@ public static class RealtimeBenchmark
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 }
