@@ -121,19 +121,17 @@ public sealed class EventsHub(
         if (request!.Typing)
         {
             var connectionId = Context.ConnectionId;
-            TypingIndicator? indicator = null;
-            var expiry = clock.CreateTimer(_ => _ = ExpireTypingAsync(state, task.Id, () => indicator, connectionId, user, name), null, options.Value.TypingTimeout, Timeout.InfiniteTimeSpan);
-            indicator = new TypingIndicator(task, expiry);
+            var indicator = new TypingIndicator(task, clock, options.Value.TypingTimeout, expired => _ = ExpireTypingAsync(state, expired, connectionId, user, name));
             state.Typing[task.Id] = indicator;
         }
 
         await presence.TypingAsync(Context.ConnectionId, task, user, name, request.Typing, Context.ConnectionAborted);
     }
 
-    private async Task ExpireTypingAsync(ConnectionState state, Guid taskId, Func<TypingIndicator?> indicator, string connectionId, Guid user, string name)
+    private async Task ExpireTypingAsync(ConnectionState state, TypingIndicator expired, string connectionId, Guid user, string name)
     {
         // Only the indicator this timer belongs to: a newer Typing(true) replaced it and has a timer of its own.
-        if (indicator() is not { } expired || !state.Typing.TryRemove(new KeyValuePair<Guid, TypingIndicator>(taskId, expired)))
+        if (!state.Typing.TryRemove(new KeyValuePair<Guid, TypingIndicator>(expired.Task.Id, expired)))
             return;
         expired.Dispose();
         try
@@ -144,7 +142,7 @@ public sealed class EventsHub(
         {
             // A timer's callback: nobody awaits it, so the failure is logged here (the others' indicators then end with the
             // connection, or on their side).
-            logger.LogWarning(e, "Could not tell that {UserId} stopped typing in {TaskId}", user, taskId);
+            logger.LogWarning(e, "Could not tell that {UserId} stopped typing in {TaskId}", user, expired.Task.Id);
         }
     }
 
