@@ -4,13 +4,14 @@ using TaskForge.Realtime.Fanout;
 
 namespace TaskForge.Realtime;
 
-/// <summary>The meter <c>TaskForge.Realtime</c>: connections, subscriptions, presence members, deliveries, commit-to-send latency, replays, resyncs.</summary>
+/// <summary>The meter <c>TaskForge.Realtime</c>: connections, subscriptions, presence members, deliveries, commit-to-send and read-to-send latency, replays, resyncs.</summary>
 public sealed class RealtimeMetrics
 {
     public const string MeterName = "TaskForge.Realtime";
 
     private readonly Counter<long> _delivered;
     private readonly Histogram<double> _commitToSend;
+    private readonly Histogram<double> _readToSend;
     private readonly Histogram<long> _replaySize;
     private readonly Histogram<double> _replayTime;
     private readonly Counter<long> _resyncs;
@@ -24,6 +25,7 @@ public sealed class RealtimeMetrics
         var meter = meters.Create(MeterName);
         _delivered = meter.CreateCounter<long>("taskforge.realtime.events_delivered", "{event}", "Events sent to subscribers");
         _commitToSend = meter.CreateHistogram<double>("taskforge.realtime.commit_to_send", "ms", "From an event's commit (database clock) to its send to a live subscriber");
+        _readToSend = meter.CreateHistogram<double>("taskforge.realtime.read_to_send", "ms", "From the tailer's read of an event to its send to a live subscriber (the fan-out's queueing)");
         _replaySize = meter.CreateHistogram<long>("taskforge.realtime.replay_size", "{event}", "Events replayed per resume");
         _replayTime = meter.CreateHistogram<double>("taskforge.realtime.replay_duration", "ms", "Time to replay a resume");
         _resyncs = meter.CreateCounter<long>("taskforge.realtime.resyncs", "{resync}", "Subscribers told to resync");
@@ -37,6 +39,8 @@ public sealed class RealtimeMetrics
         _delivered.Add(1, new KeyValuePair<string, object?>("phase", live ? "live" : "replay"));
         if (live && e.CommittedAt != default)
             _commitToSend.Record((DateTimeOffset.UtcNow - e.CommittedAt).TotalMilliseconds);
+        if (live && e.ReadAt != 0)
+            _readToSend.Record(Stopwatch.GetElapsedTime(e.ReadAt).TotalMilliseconds);
     }
 
     internal void Replayed(int events, TimeSpan took)

@@ -39,6 +39,10 @@ public sealed class MembershipState
         _ => false,
     };
 
+    /// <summary>Whether the event changes someone's membership (whom: <see cref="Concerns"/>).</summary>
+    public static bool ChangesMembership(object payload) =>
+        payload is WorkspaceEvent.WorkspaceCreated or WorkspaceEvent.InvitationAccepted or WorkspaceEvent.MemberRemoved or WorkspaceEvent.MemberLeft;
+
     /// <summary>Applies a membership event at its position; returns the workspace the user left, if this was a removal.</summary>
     public Guid? Apply(object payload, long position)
     {

@@ -14,13 +14,13 @@ public sealed class EventFanout(EventLogReader reader, MembershipReader membersh
 {
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Subscription[] _subscriptions = [];
+    private SubscriptionRoutes _routes = SubscriptionRoutes.Empty;
     private long _position;
 
     /// <summary>The log position every event up to which has been published (0 until the tailer starts).</summary>
     public long Position => Volatile.Read(ref _position);
 
-    public int SubscriptionCount => Volatile.Read(ref _subscriptions).Length;
+    public int SubscriptionCount => Volatile.Read(ref _routes).All.Length;
 
     internal RealtimeMetrics Metrics => metrics;
 
@@ -50,7 +50,7 @@ public sealed class EventFanout(EventLogReader reader, MembershipReader membersh
         lock (_gate)
         {
             switchPosition = _position;
-            _subscriptions = [.. _subscriptions, subscription];
+            _routes = _routes.With(subscription);
         }
 
         if (request.After is { } after && switchPosition - after > settings.MaxReplayEvents)
@@ -88,12 +88,9 @@ public sealed class EventFanout(EventLogReader reader, MembershipReader membersh
     {
         lock (_gate)
         {
-            var subscriptions = _subscriptions;
+            var routes = _routes;
             foreach (var e in events)
-            {
-                foreach (var subscription in subscriptions)
-                    subscription.Offer(e);
-            }
+                routes.Offer(e);
 
             _position = position;
         }
@@ -103,10 +100,7 @@ public sealed class EventFanout(EventLogReader reader, MembershipReader membersh
     {
         lock (_gate)
         {
-            var index = Array.IndexOf(_subscriptions, subscription);
-            if (index < 0)
-                return;
-            _subscriptions = [.. _subscriptions[..index], .. _subscriptions[(index + 1)..]];
+            _routes = _routes.Without(subscription);
         }
     }
 }

@@ -28,6 +28,9 @@ public sealed record RealtimeEvent(
     /// <summary>When the tailer read it (Stopwatch ticks), for the commit-to-send latency; 0 for replayed events.</summary>
     public long ReadAt { get; init; }
 
+    /// <summary>The hub's JSON of the event, shared by every subscriber's send (see <c>Hub.EventFrame</c>); set on first send.</summary>
+    internal byte[]? SharedJson { get; set; }
+
     /// <summary>When the event was appended (Marten's timestamp, the database clock at commit time).</summary>
     public DateTimeOffset CommittedAt { get; init; }
 

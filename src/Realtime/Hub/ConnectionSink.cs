@@ -9,7 +9,7 @@ namespace TaskForge.Realtime.Hub;
 internal sealed class ConnectionSink(IHubContext<EventsHub> hub, string connectionId) : ISubscriptionSink
 {
     public ValueTask EventAsync(string subscriptionId, Fanout.RealtimeEvent e, CancellationToken cancellationToken) =>
-        new(hub.Clients.Client(connectionId).SendAsync("Event", EventMessage.From(subscriptionId, e), cancellationToken));
+        new(hub.Clients.Client(connectionId).SendAsync("Event", new EventFrame(subscriptionId, e), cancellationToken));
 
     public ValueTask LiveAsync(string subscriptionId, long lastEventId, CancellationToken cancellationToken) =>
         new(hub.Clients.Client(connectionId).SendAsync("Live",

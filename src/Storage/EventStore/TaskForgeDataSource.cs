@@ -35,6 +35,23 @@ public static class TaskForgeDataSource
             csb.AutoPrepareMinUsages = 2;
         }
 
+        // Npgsql resets a pooled connection's session when it comes back (seven statements: DISCARD SEQUENCES, RESET ALL,
+        // UNLISTEN *, ...), pipelined with the next use. A command opens and returns about ten connections (loads, append,
+        // read-model waits, projections), so the resets were two thirds of the statements PostgreSQL ran under load. No code
+        // here leaves session state on a pooled connection: locks are transaction-scoped, settings are startup options,
+        // and the one LISTEN holds its own connection (ADR 0118).
+        if (!Names(connectionString, "noresetonclose"))
+        {
+            csb.NoResetOnClose = true;
+        }
+
         return csb.ConnectionString;
+    }
+
+    /// <summary>True when the connection string sets the keyword itself (any spelling: "No Reset On Close", "NoResetOnClose").</summary>
+    private static bool Names(string connectionString, string keyword)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
     }
 }
