@@ -57,7 +57,7 @@ public sealed class MutationRunner(CommandHandler commands, ProjectionWaiter wai
             await waiter.WaitAsync(last, readModels, options.Value.ReadYourWritesTimeout, context.CancellationToken);
         }
 
-        var changed = read is null ? null : await read();
+        var changed = read is null || !PayloadSelection.NeedsChangedObject(context) ? null : await read();
         return Payload.Succeeded(objectField, changed, eventId, succeeded.Version);
     }
 
