@@ -60,9 +60,7 @@ public static class ApiBenchmark
         var events = await ScalarAsync(dataSource, "SELECT count(*) FROM taskforge.mt_events");
         var last = await ScalarAsync(dataSource, "SELECT max(seq_id) FROM taskforge.mt_events");
         Console.WriteLine($"{events:N0} events in the store; waiting for the read models");
-        var progress = new ProjectionProgress(new ReadModelDatabase(dataSource, "taskforge"));
-        while ((await progress.ReadAsync()).Where(p => p.Key.EndsWith(":All", StringComparison.Ordinal)).Any(p => p.Value < last))
-            await Task.Delay(1000);
+        await ReadModelsCaughtUp.WaitAsync(dataSource, last, TimeSpan.FromSeconds(1));
         var caughtUp = seeding.Elapsed;
         Console.WriteLine($"seeded over HTTP in {overHttp.TotalSeconds:N0} s, appended in {(appended - overHttp).TotalSeconds:N0} s, read models caught up in {(caughtUp - appended).TotalSeconds:N0} s");
         var feedRows = await ScalarAsync(dataSource, "SELECT count(*) FROM taskforge.feed_entries");
