@@ -18,6 +18,10 @@ public static class RealtimeServices
         var options = services.AddOptions<RealtimeOptions>();
         if (configure is not null)
             options.Configure(configure);
+        // The tailer offers a page at a time: a buffer smaller than a page makes even a fast subscriber resync on a burst.
+        options.Validate(o => o.PageSize > 0 && o.SubscriptionBufferCapacity >= o.PageSize,
+                "Realtime:SubscriptionBufferCapacity must be at least Realtime:PageSize (events read per query), and PageSize at least 1.")
+            .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<RealtimeMetrics>();
         services.TryAddSingleton<ScopeResolver>();

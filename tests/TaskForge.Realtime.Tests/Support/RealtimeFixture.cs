@@ -107,7 +107,7 @@ public class RealtimeFixture : PostgresDatabaseFixture
     }
 }
 
-/// <summary>The same node with small limits: a short replay bound and small subscription buffers.</summary>
+/// <summary>The same node with small limits: a short replay bound, and small subscription buffers (pages no larger).</summary>
 public sealed class SmallLimitsFixture : RealtimeFixture
 {
     public const int MaxReplay = 50;
@@ -117,5 +117,6 @@ public sealed class SmallLimitsFixture : RealtimeFixture
     {
         options.MaxReplayEvents = MaxReplay;
         options.SubscriptionBufferCapacity = Buffer;
+        options.PageSize = Buffer;
     }
 }
