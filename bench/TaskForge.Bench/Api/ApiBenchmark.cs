@@ -4,8 +4,6 @@ using Marten;
 using Npgsql;
 using TaskForge.Bench.Common;
 using TaskForge.Bench.EventStore;
-using TaskForge.Projections.Storage;
-using TaskForge.Projections.Versions;
 using TaskForge.Storage.EventStore;
 
 namespace TaskForge.Bench.Api;

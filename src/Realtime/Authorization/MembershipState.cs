@@ -30,18 +30,20 @@ public sealed class MembershipState
         _periods.TryGetValue(workspaceId, out var list) && list.Exists(p => position >= p.From && (p.To is not { } to || position < to));
 
     /// <summary>Whether the event changes this user's membership (the subscription needs it even outside its scopes).</summary>
-    public bool Concerns(object payload) => payload switch
-    {
-        WorkspaceEvent.WorkspaceCreated c => c.OwnerId == _userId,
-        WorkspaceEvent.InvitationAccepted a => a.UserId == _userId,
-        WorkspaceEvent.MemberRemoved r => r.UserId == _userId,
-        WorkspaceEvent.MemberLeft l => l.UserId == _userId,
-        _ => false,
-    };
+    public bool Concerns(object payload) => MemberChanged(payload) == _userId;
 
     /// <summary>Whether the event changes someone's membership (whom: <see cref="Concerns"/>).</summary>
-    public static bool ChangesMembership(object payload) =>
-        payload is WorkspaceEvent.WorkspaceCreated or WorkspaceEvent.InvitationAccepted or WorkspaceEvent.MemberRemoved or WorkspaceEvent.MemberLeft;
+    public static bool ChangesMembership(object payload) => MemberChanged(payload) is not null;
+
+    /// <summary>The user whose membership the event changes, if it is a membership event.</summary>
+    private static Guid? MemberChanged(object payload) => payload switch
+    {
+        WorkspaceEvent.WorkspaceCreated c => c.OwnerId,
+        WorkspaceEvent.InvitationAccepted a => a.UserId,
+        WorkspaceEvent.MemberRemoved r => r.UserId,
+        WorkspaceEvent.MemberLeft l => l.UserId,
+        _ => null,
+    };
 
     /// <summary>Applies a membership event at its position; returns the workspace the user left, if this was a removal.</summary>
     public Guid? Apply(object payload, long position)

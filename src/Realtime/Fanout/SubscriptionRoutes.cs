@@ -38,9 +38,9 @@ internal sealed class SubscriptionRoutes
 
     public SubscriptionRoutes Without(Subscription subscription)
     {
-        if (Array.IndexOf(All, subscription) < 0)
-            return this;
         var all = Except(All, subscription);
+        if (all == All)
+            return this;
         if (Everywhere(subscription))
             return new(all, _byWorkspace, Except(_everywhere, subscription));
         var byWorkspace = new Dictionary<Guid, Subscription[]>(_byWorkspace);

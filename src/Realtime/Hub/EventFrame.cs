@@ -50,7 +50,7 @@ public sealed class EventFrameConverter : JsonConverter<EventFrame>
     /// <summary><c>,"id":…,"data":{…}}</c>: the message's members after the subscription id, and the closing brace.</summary>
     private static byte[] SharedPart(RealtimeEvent e)
     {
-        var output = new ArrayBufferWriter<byte>(256 + e.Data.GetRawText().Length);
+        var output = new ArrayBufferWriter<byte>(512);
         using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartObject();

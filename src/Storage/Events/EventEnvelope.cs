@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using JasperFx.Events;
 
 namespace TaskForge.Storage.Events;
@@ -41,9 +42,8 @@ public static class EventEnvelope
     {
         var eventType = typeof(Event<>).MakeGenericType(type);
         var constructor = eventType.GetConstructor([type]) ?? throw new InvalidOperationException($"{eventType} has no constructor taking {type}.");
-        var data = System.Linq.Expressions.Expression.Parameter(typeof(object), "data");
-        var create = System.Linq.Expressions.Expression.New(constructor, System.Linq.Expressions.Expression.Convert(data, type));
-        return System.Linq.Expressions.Expression.Lambda<Func<object, IEvent>>(
-            System.Linq.Expressions.Expression.Convert(create, typeof(IEvent)), data).Compile();
+        var data = Expression.Parameter(typeof(object), "data");
+        var create = Expression.New(constructor, Expression.Convert(data, type));
+        return Expression.Lambda<Func<object, IEvent>>(Expression.Convert(create, typeof(IEvent)), data).Compile();
     }
 }
