@@ -9,6 +9,8 @@ namespace TaskForge.Projections.Events;
 /// </summary>
 public abstract class DomainProjection
 {
+    private Type[]? _eventTypes;
+
     /// <summary>A stable lower-case name (Marten's projection name is <c>{name}_v{version}</c>).</summary>
     public abstract string Name { get; }
 
@@ -27,10 +29,24 @@ public abstract class DomainProjection
     /// <summary>Marten's name for this version of the projection.</summary>
     public string MartenName => $"{Name}_v{Version}";
 
+    /// <summary>
+    /// The concrete domain event types this projection reads. Marten's daemon loads only these for it (ADR 0122), so a
+    /// read model does not fetch and deserialize the events that it would skip.
+    /// </summary>
+    public IReadOnlyList<Type> EventTypes => _eventTypes ??=
+    [
+        .. EventFamilies.SelectMany(family => family.Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsAssignableTo(family)))
+            .Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal),
+    ];
+
     public bool Handles(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        var type = @event.GetType();
+        return Handles(@event.GetType());
+    }
+
+    private bool Handles(Type type)
+    {
         foreach (var family in EventFamilies)
         {
             if (type.IsAssignableTo(family))

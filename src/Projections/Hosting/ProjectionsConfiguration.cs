@@ -27,7 +27,16 @@ public static class ProjectionsConfiguration
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
         foreach (var projection in catalog.All)
+        {
             options.Projections.Add(projection, ProjectionLifecycle.Async, projection.Projection.MartenName, _ => { });
+            // The daemon's event filter (ADR 0122): each shard loads only the event types its read model reads. Marten
+            // wraps an IProjection and keeps the filter on the wrapper, which Add has just registered.
+            var registered = options.Projections.All[^1];
+            if (registered is not ProjectionWrapper<IDocumentOperations, IQuerySession> wrapper || !ReferenceEquals(wrapper.Inner, projection))
+                throw new InvalidOperationException($"Marten did not register {projection.Projection.MartenName} as the wrapper this filter expects.");
+            wrapper.IncludedEventTypes.AddRange(projection.Projection.EventTypes);
+        }
+
         options.Projections.Errors.SkipApplyErrors = true;
         options.Projections.RebuildErrors.SkipApplyErrors = true;
         return options;
