@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MessagePack;
+using Microsoft.AspNetCore.SignalR;
+using TaskForge.Realtime.Hub.MessagePackProtocol;
 using StackExchange.Redis;
 using TaskForge.Realtime.Presence;
 
@@ -16,7 +20,7 @@ public static class RealtimeEndpoints
 
     /// <summary>
     /// The fan-out (<see cref="RealtimeServices.AddTaskForgeRealtimeFanout"/>, settings from the <c>Realtime</c> section) and
-    /// SignalR with the JSON protocol, and presence; with <c>ConnectionStrings:Redis</c>, SignalR's Redis backplane and
+    /// SignalR with the JSON protocol (and MessagePack for clients that ask for it), and presence; with <c>ConnectionStrings:Redis</c>, SignalR's Redis backplane and
     /// presence in Redis. Call after the storage, read models and authentication are added.
     /// </summary>
     public static WebApplicationBuilder AddTaskForgeRealtime(this WebApplicationBuilder builder)
@@ -36,7 +40,13 @@ public static class RealtimeEndpoints
             signalR.KeepAliveInterval = TimeSpan.FromSeconds(15);
             signalR.HandshakeTimeout = TimeSpan.FromSeconds(10);
             signalR.MaximumParallelInvocationsPerClient = 1;
-        }).AddJsonProtocol();
+        }).AddJsonProtocol().AddMessagePackProtocol();
+        // MessagePack (ADR 123) carries the JSON contract's members and names: contract types go through their JSON form,
+        // with the JSON protocol's own serializer options.
+        services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+            messagePack.SerializerOptions = MessagePackSerializerOptions.Standard
+                .WithResolver(new JsonBridgeResolver(json.Value.PayloadSerializerOptions))
+                .WithSecurity(MessagePackSecurity.UntrustedData));
         services.TryAddSingleton<PresenceService>();
         services.AddHostedService<PresenceHeartbeat>();
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)

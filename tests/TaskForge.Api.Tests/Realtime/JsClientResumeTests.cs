@@ -40,6 +40,29 @@ public sealed class JsClientResumeTests(KestrelApiHostFixture api) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_js_MessagePack_client_resumes_after_missed_changes_exactly_as_a_JSON_one_does()
+    {
+        var (owner, workspace, project) = await SeedAsync();
+        await using var client = await NodeHubClient.StartAsync();
+        var last = await SubscribeAndReceiveAsync(client, owner, workspace, project, "messagepack");
+        await client.StopAsync();
+
+        var missed = await ChangesAsync(owner, project, 100);
+        await client.ConnectAsync(NodeHubClient.HubUrl(api.Url), owner.AccessToken!, "messagepack");
+        var resumed = await client.SubscribeAsync([$"workspace:{workspace}"], last.ToString(CultureInfo.InvariantCulture));
+        Assert.True(resumed.GetProperty("replayed").GetInt32() > 0, resumed.GetRawText());
+        var live = ApiSeed.EventId(await ApiSeed.TaskAsync(owner, project, "live over MessagePack"));
+        var ids = await client.UntilEventAsync(live, "the missed events and the live one");
+
+        Assert.Equal([.. await ReceivedBeforeAsync(client, last), .. await Log.WorkspaceEventsAsync(Guid(workspace, 0), last, live)], ids);
+        Assert.Superset(missed.ToHashSet(), ids.ToHashSet());
+        var titles = (await client.StateAsync()).GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "TaskCreated").Select(e => e.GetProperty("title").GetString()).ToList();
+        Assert.Contains("live over MessagePack", titles);
+        Assert.Contains("change 99", titles);
+    }
+
+    [Fact]
     public async Task A_js_client_resuming_while_changes_commit_during_its_replay_misses_none_and_repeats_none()
     {
         var (owner, workspace, project) = await SeedAsync();
@@ -95,9 +118,10 @@ public sealed class JsClientResumeTests(KestrelApiHostFixture api) : IClassFixtu
     }
 
     /// <summary>Connects, subscribes live, receives three changes; returns the last id the client holds.</summary>
-    private async Task<long> SubscribeAndReceiveAsync(NodeHubClient client, GraphQLClient owner, string workspace, string project)
+    private async Task<long> SubscribeAndReceiveAsync(NodeHubClient client, GraphQLClient owner, string workspace, string project, string? protocol = null)
     {
-        await client.ConnectAsync(NodeHubClient.HubUrl(api.Url), owner.AccessToken!);
+        var connected = await client.ConnectAsync(NodeHubClient.HubUrl(api.Url), owner.AccessToken!, protocol);
+        Assert.Equal(protocol ?? "json", connected.GetProperty("protocol").GetString());
         var subscribed = await client.SubscribeAsync([$"workspace:{workspace}"], null);
         var from = long.Parse(subscribed.GetProperty("lastEventId").GetString()!, CultureInfo.InvariantCulture);
         var made = await ChangesAsync(owner, project, 3);

@@ -1,21 +1,24 @@
 // Usage: node signalr-client.mjs
 // A real @microsoft/signalr client of TaskForge's /hubs/events, driven by the test over stdin/stdout: one JSON command
 // per input line ({id, op, ...}), one JSON answer per output line ({id, ok, result} or {id, ok: false, error}).
-// Ops: connect {url, token} (WebSockets, the token as access_token as browsers send it), invoke {method, args},
+// Ops: connect {url, token, protocol} (WebSockets, the token as access_token as browsers send it; protocol 'messagepack'
+// for @microsoft/signalr-protocol-msgpack, JSON otherwise), invoke {method, args},
 // stop (closes the connection), state (what the client holds: events, live, ended, presence and typing messages, closes).
 import * as signalR from '@microsoft/signalr';
+import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import readline from 'node:readline';
 
 const state = { events: [], live: [], ended: [], presence: [], typing: [], closes: [] };
 let connection = null;
 
 const handlers = {
-  async connect({ url, token }) {
-    connection = new signalR.HubConnectionBuilder()
+  async connect({ url, token, protocol }) {
+    const builder = new signalR.HubConnectionBuilder()
       .withUrl(url, { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
-      .configureLogging(signalR.LogLevel.None)
-      .build();
-    connection.on('Event', (e) => state.events.push({ id: e.id, subscriptionId: e.subscriptionId, type: e.type }));
+      .configureLogging(signalR.LogLevel.None);
+    if (protocol === 'messagepack') builder.withHubProtocol(new MessagePackHubProtocol());
+    connection = builder.build();
+    connection.on('Event', (e) => state.events.push({ id: e.id, subscriptionId: e.subscriptionId, type: e.type, title: e.data?.title ?? null }));
     connection.on('Live', (m) => state.live.push(m));
     connection.on('SubscriptionEnded', (m) => state.ended.push(m));
     connection.on('PresenceChanged', (m) => state.presence.push(m));
@@ -23,7 +26,7 @@ const handlers = {
     const mine = connection;
     mine.onclose((error) => state.closes.push(error ? String(error.message ?? error) : null));
     await mine.start();
-    return { connectionId: mine.connectionId };
+    return { connectionId: mine.connectionId, protocol: mine._protocol?.name ?? null };
   },
   async invoke({ method, args }) {
     return (await connection.invoke(method, ...(args ?? []))) ?? null;

@@ -34,8 +34,9 @@ public sealed class NodeHubClient : IAsyncDisposable
 
     public static Uri HubUrl(Uri anyUrlOfTheHost) => new(anyUrlOfTheHost, "/hubs/events");
 
-    public Task<JsonElement> ConnectAsync(Uri hubUrl, string accessToken) =>
-        SendAsync(new JsonObject { ["op"] = "connect", ["url"] = hubUrl.ToString(), ["token"] = accessToken });
+    /// <param name="protocol"><c>messagepack</c> for SignalR's MessagePack protocol; JSON otherwise.</param>
+    public Task<JsonElement> ConnectAsync(Uri hubUrl, string accessToken, string? protocol = null) =>
+        SendAsync(new JsonObject { ["op"] = "connect", ["url"] = hubUrl.ToString(), ["token"] = accessToken, ["protocol"] = protocol });
 
     public Task<JsonElement> InvokeAsync(string method, params object?[] args) =>
         SendAsync(new JsonObject { ["op"] = "invoke", ["method"] = method, ["args"] = JsonSerializer.SerializeToNode(args) });
