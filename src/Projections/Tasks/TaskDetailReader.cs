@@ -14,8 +14,8 @@ public sealed class TaskDetailReader(ReadModelDatabase database)
         (await GetManyAsync(userId, [taskId], cancellationToken)).GetValueOrDefault(taskId);
 
     /// <summary>
-    /// Those of the tasks that exist and that the user may see, with their comments, in two queries whatever their number
-    /// (for batch loading).
+    /// Those of the tasks that exist and that the user may see, with their comments: two queries in one round trip,
+    /// whatever their number (for batch loading).
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, TaskDetailView>> GetManyAsync(
         Guid userId, IReadOnlyCollection<Guid> taskIds, CancellationToken cancellationToken = default)
@@ -27,52 +27,47 @@ public sealed class TaskDetailReader(ReadModelDatabase database)
             return result;
         }
 
+        var ids = taskIds.ToArray();
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using (var command = Sql.Command(connection, null, $"""
-            SELECT task_id, project_id, workspace_id, title, description, priority, due_date, labels, assignees, watchers, column_id, rank,
-                   completed, created_by, created_at, updated_at, version, event_id
-            FROM {_schema}.task_details t WHERE task_id = ANY($1) AND {MemberFilter.IsMember(_schema, "t.workspace_id", "$2")}
-            """, taskIds.ToArray(), userId))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var batch = new NpgsqlBatch(connection)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            BatchCommands =
             {
-                var task = new TaskDetailView(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
-                    Enum.Parse<TaskPriority>(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                    reader.GetFieldValue<string[]>(7), reader.GetFieldValue<Guid[]>(8), reader.GetFieldValue<Guid[]>(9), reader.GetGuid(10),
-                    reader.GetString(11), reader.GetBoolean(12), reader.IsDBNull(13) ? null : reader.GetGuid(13),
-                    reader.GetFieldValue<DateTimeOffset>(14), reader.GetFieldValue<DateTimeOffset>(15), reader.GetInt64(16), reader.GetInt64(17), []);
-                result[task.TaskId] = task;
-            }
-        }
-
-        if (result.Count == 0)
+                Sql.BatchCommand($"""
+                    SELECT task_id, project_id, workspace_id, title, description, priority, due_date, labels, assignees, watchers, column_id, rank,
+                           completed, created_by, created_at, updated_at, version, event_id
+                    FROM {_schema}.task_details t WHERE task_id = ANY($1) AND {MemberFilter.IsMember(_schema, "t.workspace_id", "$2")}
+                    """, ids, userId),
+                // Comments of every asked task: only those of the tasks the first query returned (the user's) are kept.
+                Sql.BatchCommand($"""
+                    SELECT comment_id, task_id, author_id, body, mentions, created_at, edited_at, version, event_id
+                    FROM {_schema}.task_comments WHERE task_id = ANY($1) ORDER BY task_id, position
+                    """, ids),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return result;
+            var task = new TaskDetailView(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
+                Enum.Parse<TaskPriority>(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetFieldValue<string[]>(7), reader.GetFieldValue<Guid[]>(8), reader.GetFieldValue<Guid[]>(9), reader.GetGuid(10),
+                reader.GetString(11), reader.GetBoolean(12), reader.IsDBNull(13) ? null : reader.GetGuid(13),
+                reader.GetFieldValue<DateTimeOffset>(14), reader.GetFieldValue<DateTimeOffset>(15), reader.GetInt64(16), reader.GetInt64(17), []);
+            result[task.TaskId] = task;
         }
 
-        var comments = await CommentsAsync(connection, result.Keys.ToArray(), cancellationToken);
-        foreach (var (taskId, list) in comments)
-        {
-            result[taskId] = result[taskId] with { Comments = list };
-        }
-
-        return result;
-    }
-
-    private async Task<Dictionary<Guid, List<CommentView>>> CommentsAsync(NpgsqlConnection connection, Guid[] taskIds, CancellationToken cancellationToken)
-    {
-        await using var command = Sql.Command(connection, null, $"""
-            SELECT comment_id, task_id, author_id, body, mentions, created_at, edited_at, version, event_id
-            FROM {_schema}.task_comments WHERE task_id = ANY($1) ORDER BY task_id, position
-            """, taskIds);
+        await reader.NextResultAsync(cancellationToken);
         var comments = new Dictionary<Guid, List<CommentView>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var comment = new CommentView(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), reader.GetFieldValue<Guid[]>(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt64(7),
                 reader.GetInt64(8));
+            if (!result.ContainsKey(comment.TaskId))
+            {
+                continue;
+            }
+
             if (!comments.TryGetValue(comment.TaskId, out var list))
             {
                 comments[comment.TaskId] = list = [];
@@ -81,6 +76,11 @@ public sealed class TaskDetailReader(ReadModelDatabase database)
             list.Add(comment);
         }
 
-        return comments;
+        foreach (var (taskId, list) in comments)
+        {
+            result[taskId] = result[taskId] with { Comments = list };
+        }
+
+        return result;
     }
 }

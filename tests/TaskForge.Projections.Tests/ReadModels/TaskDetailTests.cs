@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using TaskForge.Domain;
 using TaskForge.Domain.Comments;
 using TaskForge.Domain.Tasks;
@@ -35,6 +37,43 @@ public sealed class TaskDetailTests(ReadModelFixture fixture) : IClassFixture<Re
             detail.Comments.Select(c => (c.CommentId, c.Body, c.EditedAt)));
         Assert.NotNull(detail.Comments[1].EditedAt);
         Assert.Equal([bob], detail.Comments[1].Mentions);
+    }
+
+    [Fact]
+    public async Task Given_tasks_of_two_workspaces_When_read_together_Then_one_round_trip_returns_the_users_tasks_with_only_their_comments()
+    {
+        var mine = await TestWorkspace.CreateAsync(fixture.Log, "Mine");
+        var theirs = await TestWorkspace.CreateAsync(fixture.Log, "Theirs");
+        var myProject = await mine.CreateProjectAsync();
+        var first = await myProject.CreateTaskAsync(mine.Owner, "First");
+        var second = await myProject.CreateTaskAsync(mine.Owner, "Second");
+        var hidden = await (await theirs.CreateProjectAsync()).CreateTaskAsync(theirs.Owner, "Hidden");
+        await myProject.CommentAsync(mine.Owner, first, "one");
+        await myProject.CommentAsync(mine.Owner, first, "two");
+        await fixture.CaughtUpAsync();
+
+        var traceId = ActivityTraceId.CreateRandom();
+        var commands = new ConcurrentBag<string>();
+        using var source = new ActivitySource("taskforge-test-" + traceId);
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql" || s == source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.Source.Name == "Npgsql" && a.TraceId == traceId)
+                    commands.Add(a.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        IReadOnlyDictionary<Guid, TaskForge.Projections.Tasks.TaskDetailView> read;
+        using (source.StartActivity("read", ActivityKind.Internal, new ActivityContext(traceId, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded)))
+            read = await fixture.Tasks.GetManyAsync(mine.Owner, [first, second, hidden]);
+
+        Assert.Equal(new[] { first, second }.Order(), read.Keys.Order());
+        Assert.Equal(["one", "two"], read[first].Comments.Select(c => c.Body));
+        Assert.Empty(read[second].Comments);
+        Assert.Single(commands);
     }
 
     [Fact]
