@@ -1,14 +1,14 @@
+using MessagePack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using MessagePack;
-using Microsoft.AspNetCore.SignalR;
-using TaskForge.Realtime.Hub.MessagePackProtocol;
 using StackExchange.Redis;
+using TaskForge.Realtime.Hub.MessagePackProtocol;
 using TaskForge.Realtime.Presence;
 
 namespace TaskForge.Realtime.Hub;

@@ -48,22 +48,7 @@ public sealed class HubClient : IAsyncDisposable
     /// </summary>
     public static async Task<HubClient> ConnectAsync(TestServer server, string accessToken, string? origin = null)
     {
-        var url = new Uri(server.BaseAddress, "/hubs/events");
-        var connection = new HubConnectionBuilder()
-            .WithUrl(url, options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, cancellationToken) =>
-                {
-                    var uri = new UriBuilder(context.Uri) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
-                    var client = server.CreateWebSocketClient();
-                    if (origin is not null)
-                        client.ConfigureRequest = request => request.Headers.Origin = origin;
-                    return await client.ConnectAsync(uri, cancellationToken);
-                };
-            })
-            .Build();
+        var connection = Builder(server, accessToken, origin).Build();
         var client = new HubClient(connection);
         try
         {
@@ -77,6 +62,26 @@ public sealed class HubClient : IAsyncDisposable
 
         return client;
     }
+
+    /// <summary>
+    /// A connection to the test server's hub over WebSockets, the token in the <c>access_token</c> query parameter (as
+    /// browsers must send it) and <paramref name="origin"/> as the handshake's <c>Origin</c> header when given; JSON
+    /// unless the caller adds another protocol.
+    /// </summary>
+    public static IHubConnectionBuilder Builder(TestServer server, string accessToken, string? origin = null) =>
+        new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "/hubs/events"), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.WebSocketFactory = async (context, cancellationToken) =>
+            {
+                var uri = new UriBuilder(context.Uri) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
+                var client = server.CreateWebSocketClient();
+                if (origin is not null)
+                    client.ConfigureRequest = request => request.Headers.Origin = origin;
+                return await client.ConnectAsync(uri, cancellationToken);
+            };
+        });
 
     public Task<JsonElement> SubscribeAsync(string[] scopes, string? after) =>
         Connection.InvokeAsync<JsonElement>("Subscribe", new { scopes, after });

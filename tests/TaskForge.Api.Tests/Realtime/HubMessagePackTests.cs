@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using MessagePack;
 using MessagePack.Resolvers;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,18 +54,7 @@ public sealed class HubMessagePackTests(ApiHostFixture fixture) : IClassFixture<
 
     private HubConnection Connect(string accessToken, ConcurrentQueue<Dictionary<object, object?>> events, ConcurrentQueue<Dictionary<object, object?>> live)
     {
-        var server = fixture.Factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "/hubs/events"), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, cancellationToken) =>
-                {
-                    var uri = new UriBuilder(context.Uri) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
-                    return await server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken);
-                };
-            })
+        var connection = HubClient.Builder(fixture.Factory.Server, accessToken)
             .AddMessagePackProtocol(o => o.SerializerOptions = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance))
             .Build();
         connection.On<Dictionary<object, object?>>("Event", events.Enqueue);

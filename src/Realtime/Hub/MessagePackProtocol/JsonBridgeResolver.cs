@@ -23,7 +23,7 @@ public sealed class JsonBridgeResolver(JsonSerializerOptions json) : IFormatterR
     private sealed class JsonBridgeFormatter<T>(JsonSerializerOptions json) : IMessagePackFormatter<T>
     {
         public void Serialize(ref MessagePackWriter writer, T value, MessagePackSerializerOptions options) =>
-            JsonMessagePackTranscoder.Write(ref writer, JsonSerializer.SerializeToUtf8Bytes(value, json));
+            JsonMessagePackTranscoder.Write(ref writer, JsonSerializer.SerializeToElement(value, json));
 
         public T Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
         {

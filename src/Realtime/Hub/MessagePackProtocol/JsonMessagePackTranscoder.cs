@@ -11,14 +11,7 @@ namespace TaskForge.Realtime.Hub.MessagePackProtocol;
 /// </summary>
 public static class JsonMessagePackTranscoder
 {
-    /// <summary>Writes the JSON value of <paramref name="json"/> as one MessagePack value.</summary>
-    public static void Write(ref MessagePackWriter writer, ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        using var document = JsonDocument.ParseValue(ref reader);
-        Write(ref writer, document.RootElement);
-    }
-
+    /// <summary>Writes a JSON value as one MessagePack value.</summary>
     public static void Write(ref MessagePackWriter writer, JsonElement value)
     {
         switch (value.ValueKind)
