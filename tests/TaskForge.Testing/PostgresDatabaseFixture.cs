@@ -46,7 +46,14 @@ public class PostgresDatabaseFixture : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's global pool: ClearAllPools would also clear the pools of fixtures running in parallel,
+        // one of which may be disposing its own at that moment (a class cleanup failed with ObjectDisposedException).
+        if (ConnectionString.Length > 0)
+        {
+            await using var pooled = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         var admin = await TestCluster.AdminConnectionStringAsync();
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
