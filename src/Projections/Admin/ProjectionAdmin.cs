@@ -54,7 +54,7 @@ public sealed class ProjectionAdmin(IDocumentStore store, ReadModelCatalog catal
         if (letter is null || catalog.ByMartenName(letter.ProjectionName) is not { } projection)
             return false;
         var events = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == letter.EventSequence).ToListAsync(cancellationToken);
-        await projection.ApplyAsync(session, events, cancellationToken);
+        projection.Queue(session, events);
         session.Delete(letter);
         await session.SaveChangesAsync(cancellationToken);
         return true;
