@@ -18,6 +18,7 @@ builder.Services.AddTaskForgeCommands();
 builder.AddTaskForgeGraphQL();
 builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
 builder.AddTaskForgeRealtime();
+builder.Services.AddSingleton<TaskForge.Api.Commands.Conflicts.ISeenPosition, PublishedPosition>();
 builder.AddTaskForgeDemo(demo);
 builder.AddTaskForgeIntegrity();
 builder.AddTaskForgeAudit();

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using TaskForge.Api.Commands.Appending;
 using TaskForge.Api.Commands.Idempotency;
+using TaskForge.Api.Commands.Loading;
 using TaskForge.Api.Commands.Plans;
 
 namespace TaskForge.Api.Commands;
@@ -13,8 +14,10 @@ public sealed partial class CommandExecutor
     /// session with the same event ids, which is safe (a second copy would break the unique index on event ids).
     /// </summary>
     private async Task<AppendOutcome> AppendAsync(
-        CommandPlan plan, long decidedVersion, IReadOnlyList<IEvent> events, AttemptScope scope, CancellationToken cancellationToken)
+        CommandPlan plan, long decidedVersion, IReadOnlyList<IEvent> events, IReadOnlyList<(string StreamId, long Version)> cachedContext,
+        AttemptScope scope, CancellationToken cancellationToken)
     {
+        QueueVersionCheck(scope, cachedContext);
         var outcome = await _appender.AppendAsync(scope.Session, plan.StreamId, decidedVersion, events, cancellationToken);
         if (outcome is not AppendOutcome.Unknown)
             return outcome;
@@ -22,11 +25,19 @@ public sealed partial class CommandExecutor
             return stored;
 
         await using var retry = _sessions.Open(scope.Write);
+        QueueVersionCheck(retry, cachedContext);
         await retry.PublishCommittedAsync(decidedVersion + events.Count, events);
         var second = await _appender.AppendAsync(retry.Session, plan.StreamId, decidedVersion, events, cancellationToken);
         if (second is AppendOutcome.Stored)
             await retry.FlushAsync();
         return second is AppendOutcome.Unknown && await FindStoredAsync(events, cancellationToken) is { } late ? late : second;
+    }
+
+    /// <summary>The context streams decided on from the cache, unread, must still be at those versions (ADR 0125).</summary>
+    private static void QueueVersionCheck(AttemptScope scope, IReadOnlyList<(string StreamId, long Version)> cachedContext)
+    {
+        if (cachedContext.Count > 0)
+            StreamVersionCheck.Queue(scope.Session, cachedContext);
     }
 
     private async Task<AppendOutcome.Stored?> FindStoredAsync(IReadOnlyList<IEvent> events, CancellationToken cancellationToken)

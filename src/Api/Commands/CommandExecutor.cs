@@ -27,23 +27,26 @@ public sealed partial class CommandExecutor
     private readonly StateCache _cache;
     private readonly IEventAppender _appender;
     private readonly ILogger _logger;
+    private readonly Conflicts.ISeenPosition? _seen;
 
     public CommandExecutor(
-        IDocumentStore store, IWolverineRuntime runtime, StateCache cache, IEnumerable<Messaging.ICommitObserver> observers, ILogger<CommandExecutor> logger)
-        : this(new SessionSource(store, runtime, publishCommitted: observers.Any()), cache, MartenAppender.Instance, logger)
+        IDocumentStore store, IWolverineRuntime runtime, StateCache cache, IEnumerable<Messaging.ICommitObserver> observers, ILogger<CommandExecutor> logger,
+        Conflicts.ISeenPosition? seen = null)
+        : this(new SessionSource(store, runtime, publishCommitted: observers.Any()), cache, MartenAppender.Instance, logger, seen)
     {
     }
 
-    private CommandExecutor(SessionSource sessions, StateCache cache, IEventAppender appender, ILogger logger)
+    private CommandExecutor(SessionSource sessions, StateCache cache, IEventAppender appender, ILogger logger, Conflicts.ISeenPosition? seen)
     {
         _sessions = sessions;
         _cache = cache;
         _appender = appender;
         _logger = logger;
+        _seen = seen;
     }
 
     /// <summary>The same executor with its appends going through <paramref name="wrap"/> (tests interleave writers or break connections).</summary>
-    internal CommandExecutor WithAppender(Func<IEventAppender, IEventAppender> wrap) => new(_sessions, _cache, wrap(_appender), _logger);
+    internal CommandExecutor WithAppender(Func<IEventAppender, IEventAppender> wrap) => new(_sessions, _cache, wrap(_appender), _logger, _seen);
 
     /// <summary>Loads streams with the state cache, on a query session (history readers and benchmarks use it).</summary>
     public StreamLoader Loader(IQuerySession session) => new(session, _cache);
@@ -83,6 +86,9 @@ public sealed partial class CommandExecutor
         var commandId = options.CommandId ?? key?.CommandId ?? Guid.CreateVersion7();
         var write = new WriteContext(plan, key, key is null ? null : options.Intent is { } intent ? CommandFingerprint.OfIntent(plan.Command, intent) : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId, options.Origin);
 
+        var seenAtStart = _seen?.Position ?? 0;
+        StreamLoader? stale = null;
+        var staleAtAppend = false;
         for (var attempt = 1; ; attempt++)
         {
             await using var attemptScope = _sessions.Open(write);
@@ -94,18 +100,55 @@ public sealed partial class CommandExecutor
             // outcome that appends nothing looks the key up again before it is returned.
             if (await ReplayAsync(session, write, cancellationToken) is { } replayed)
                 return replayed;
-            var decided = await plan.DecideAsync(Loader(session), cancellationToken);
+
+            // The first attempt decides on cached states without reading them when it can (ADR 0125). When it cannot
+            // append, the next attempt reads each stream from the state it trusted and decides again.
+            var loader = stale?.Resume(session) ?? new StreamLoader(session, _cache, trustCache: attempt == 1);
+            var decided = await plan.DecideAsync(loader, cancellationToken);
+            if (staleAtAppend && options.ExpectedVersion is null && loader.NewestSequenceRead(plan.StreamId) > seenAtStart)
+            {
+                // The target changed while the command ran, after the state it was decided on: the conflict of ADR 0051.
+                CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                if (await ReplayAsync(write, cancellationToken) is { } winner)
+                    return winner;
+                if (!Conflicts.ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
+                    return Conflict(decided.Version);
+                CommandTelemetry.Retries.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+            }
+
+            var trusted = loader.TrustedStreams;
+            (stale, staleAtAppend) = (null, false);
             if (WithoutAppend(decided, options, plan) is { } settled)
+            {
+                if (trusted.Count > 0)
+                {
+                    stale = loader;
+                    continue;
+                }
+
                 return await ReplayAsync(session, write, cancellationToken) ?? settled;
+            }
 
             var events = write.ToEvents(decided.Events);
             await attemptScope.PublishCommittedAsync(decided.Version + events.Count, events);
-            var outcome = await AppendAsync(plan, decided.Version, events, attemptScope, cancellationToken);
+            var outcome = await AppendAsync(
+                plan, decided.Version, events, [.. trusted.Where(s => s.StreamId != plan.StreamId)], attemptScope, cancellationToken);
+            if (trusted.Count > 0 && outcome is AppendOutcome.Conflict or AppendOutcome.StaleCache)
+            {
+                CommandTelemetry.StaleCache.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                loader.ForgetTrusted();
+                (stale, staleAtAppend) = (loader, true);
+                continue;
+            }
+
             switch (outcome)
             {
                 case AppendOutcome.Stored stored:
+                    decided.Remember?.Invoke(_cache);
                     await attemptScope.FlushAsync();
                     return new CommandResult.Succeeded(plan.StreamId, stored.StreamVersion, stored.Positions, plan.CreatedId);
+                case AppendOutcome.StaleCache:
+                    return Unavailable("a stream-version check failed on states that were read, not cached");
                 case AppendOutcome.IdsReused:
                     // Another try of this key won the race; the ledger tells its result (or that the key meant another command).
                     return await ReplayAsync(write, cancellationToken) ?? Conflict(await CurrentVersionAsync(plan, cancellationToken));

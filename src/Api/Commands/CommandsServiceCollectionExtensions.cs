@@ -1,4 +1,5 @@
 using TaskForge.Api.Commands.History;
+using Marten;
 using TaskForge.Api.Commands.Loading;
 
 namespace TaskForge.Api.Commands;
@@ -12,6 +13,7 @@ public static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddTaskForgeCommands(this IServiceCollection services)
     {
         services.AddSingleton(_ => new StateCache());
+        services.ConfigureMarten(options => options.Storage.ExtendedSchemaObjects.Add(StreamVersionCheck.SchemaObject(options.Events.DatabaseSchemaName)));
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<Audit.AuditAuthorizer>();

@@ -13,6 +13,9 @@ internal abstract record AppendOutcome
     /// <summary>Another writer appended to the stream since the decision was made.</summary>
     public sealed record Conflict : AppendOutcome;
 
+    /// <summary>A context stream changed after the cached state the command decided on (ADR 0125): read and decide again.</summary>
+    public sealed record StaleCache : AppendOutcome;
+
     /// <summary>Some of the event ids are already stored: another try of the same key took them.</summary>
     public sealed record IdsReused(string Detail) : AppendOutcome;
 

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Npgsql;
 using TaskForge.Storage.EventStore;
 
 namespace TaskForge.Api.Commands.Appending;
@@ -30,11 +31,22 @@ internal sealed class MartenAppender : IEventAppender
         return new AppendOutcome.Stored(decidedVersion + events.Count, [.. events.Select(x => x.Sequence)]);
     }
 
-    private static AppendOutcome? Classify(Exception e) => AppendFailure.Classify(e) switch
+    private static AppendOutcome? Classify(Exception e) => IsStaleCache(e) ? new AppendOutcome.StaleCache() : AppendFailure.Classify(e) switch
     {
         AppendFailureKind.VersionConflict => new AppendOutcome.Conflict(),
         AppendFailureKind.EventIdReused => new AppendOutcome.IdsReused(e.Message),
         AppendFailureKind.OutcomeUnknown => new AppendOutcome.Unknown(e.Message),
         _ => null,
     };
+
+    private static bool IsStaleCache(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: Loading.StreamVersionCheck.SqlState })
+                return true;
+        }
+
+        return false;
+    }
 }

@@ -23,13 +23,15 @@ public sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var comment = batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve);
+        var comment = CreatedId is null
+            ? batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve)
+            : batch.AddCreated<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         var task = batch.Add<TaskState, TaskEvent>(StreamIds.Task(command.TaskId), TaskDecider.Initial, TaskDecider.Evolve);
         await batch.LoadAsync(cancellationToken);
         var target = comment.Value;
         var context = new CommentContext(workspace.Value.State, task.Value.State);
-        return DecisionAttempt.From(target.Version, CommentDecider.Decide(command, target.State, context));
+        return DecisionAttempt.From(comment, CommentDecider.Decide(command, target.State, context));
     }
 }

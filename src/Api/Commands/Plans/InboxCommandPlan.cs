@@ -18,7 +18,9 @@ public sealed class InboxCommandPlan(InboxCommand command) : CommandPlan
 
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
-        var inbox = await loader.LoadAsync<InboxState, InboxEvent>(command.StreamId, InboxDecider.Initial, InboxDecider.Evolve, cancellationToken);
-        return DecisionAttempt.From(inbox.Version, InboxDecider.Decide(command, inbox.State));
+        var batch = loader.Batch();
+        var inbox = batch.Add<InboxState, InboxEvent>(command.StreamId, InboxDecider.Initial, InboxDecider.Evolve);
+        await batch.LoadAsync(cancellationToken);
+        return DecisionAttempt.From(inbox, InboxDecider.Decide(command, inbox.Value.State));
     }
 }

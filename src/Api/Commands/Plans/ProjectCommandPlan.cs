@@ -22,11 +22,13 @@ public sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var project = batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve);
+        var project = CreatedId is null
+            ? batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve)
+            : batch.AddCreated<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         await batch.LoadAsync(cancellationToken);
         var target = project.Value;
-        return DecisionAttempt.From(target.Version, ProjectDecider.Decide(command, target.State, workspace.Value.State));
+        return DecisionAttempt.From(project, ProjectDecider.Decide(command, target.State, workspace.Value.State));
     }
 }

@@ -23,13 +23,15 @@ public sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var task = batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve);
+        var task = CreatedId is null
+            ? batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve)
+            : batch.AddCreated<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         var project = batch.Add<ProjectState, ProjectEvent>(StreamIds.Project(command.ProjectId), ProjectDecider.Initial, ProjectDecider.Evolve);
         await batch.LoadAsync(cancellationToken);
         var target = task.Value;
         var context = new TaskContext(workspace.Value.State, project.Value.State);
-        return DecisionAttempt.From(target.Version, TaskDecider.Decide(command, target.State, context));
+        return DecisionAttempt.From(task, TaskDecider.Decide(command, target.State, context));
     }
 }

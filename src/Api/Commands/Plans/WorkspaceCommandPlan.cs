@@ -19,8 +19,11 @@ public sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPlan
 
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
-        var workspace = await loader.LoadAsync<WorkspaceState, WorkspaceEvent>(
-            command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve, cancellationToken);
-        return DecisionAttempt.From(workspace.Version, WorkspaceDecider.Decide(command, workspace.State));
+        var batch = loader.Batch();
+        var workspace = CreatedId is null
+            ? batch.Add<WorkspaceState, WorkspaceEvent>(command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve)
+            : batch.AddCreated<WorkspaceState, WorkspaceEvent>(command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
+        await batch.LoadAsync(cancellationToken);
+        return DecisionAttempt.From(workspace, WorkspaceDecider.Decide(command, workspace.Value.State));
     }
 }

@@ -21,6 +21,9 @@ public static class CommandTelemetry
     public static Counter<long> Retries { get; } =
         Meter.CreateCounter<long>("taskforge.commands.retries", description: "Commands reloaded and decided again after a conflict");
 
+    public static Counter<long> StaleCache { get; } =
+        Meter.CreateCounter<long>("taskforge.commands.stale_cache", description: "Commands decided on cached states that had changed, then read and decided again");
+
     public static Counter<long> Replays { get; } =
         Meter.CreateCounter<long>("taskforge.commands.replays", description: "Keyed commands answered with their first result");
 
