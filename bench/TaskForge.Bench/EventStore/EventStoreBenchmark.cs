@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TaskForge.Api.Commands;
+using TaskForge.Api.Commands.Loading;
 using TaskForge.Api.Commands.Messaging;
 using TaskForge.Api.Hosting;
 using TaskForge.Bench.Commands;
@@ -40,17 +41,21 @@ public static class EventStoreBenchmark
         await quietStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var host = await StartCommandHostAsync(database.ConnectionString, withObserver: false);
         using var observed = await StartCommandHostAsync(database.ConnectionString, withObserver: true);
+        using var reading = await StartCommandHostAsync(database.ConnectionString, withObserver: false, trustCache: false);
         var handler = host.Services.GetRequiredService<CommandHandler>();
         var observedHandler = observed.Services.GetRequiredService<CommandHandler>();
+        var readingHandler = reading.Services.GetRequiredService<CommandHandler>();
+        // Each command host (a node with its own state cache) works on a board of its own, as the two configurations
+        // are measured apart: two nodes renaming the same tasks would each find their cached states behind (ADR 0125).
         var board = new BenchBoard(handler);
         await board.CreateAsync();
-        var tasks = new Guid[clients][];
-        for (var c = 0; c < clients; c++)
-        {
-            tasks[c] = new Guid[25];
-            for (var k = 0; k < tasks[c].Length; k++)
-                tasks[c][k] = await board.NewTaskAsync();
-        }
+        var observedBoard = new BenchBoard(observedHandler);
+        await observedBoard.CreateAsync();
+        var tasks = await TasksAsync(board, clients);
+        var observedTasks = await TasksAsync(observedBoard, clients);
+        var readingBoard = new BenchBoard(readingHandler);
+        await readingBoard.CreateAsync();
+        var readingTasks = await TasksAsync(readingBoard, clients);
 
         var quiet = new BareAppends(quietStore, clients);
         var wake = new BareAppends(wakeStore, clients);
@@ -62,7 +67,13 @@ public static class EventStoreBenchmark
 
         async Task<int> ObservedCommandAsync(int c, long i)
         {
-            BenchBoard.Must(await observedHandler.HandleAsync(board.Rename(tasks[c][i % tasks[c].Length], i + 1_000_000)));
+            BenchBoard.Must(await observedHandler.HandleAsync(observedBoard.Rename(observedTasks[c][i % observedTasks[c].Length], i)));
+            return 1;
+        }
+
+        async Task<int> ReadingCommandAsync(int c, long i)
+        {
+            BenchBoard.Must(await readingHandler.HandleAsync(readingBoard.Rename(readingTasks[c][i % readingTasks[c].Length], i)));
             return 1;
         }
 
@@ -71,13 +82,14 @@ public static class EventStoreBenchmark
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), (c, i) => quiet.AppendAsync(c, i));
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), CommandAsync);
         await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), ObservedCommandAsync);
+        await LoadRunner.RunAsync(clients, TimeSpan.FromSeconds(2), ReadingCommandAsync);
         await using (var analyze = dataSource.CreateCommand("ANALYZE"))
             await analyze.ExecuteNonQueryAsync();
 
         var roundDuration = duration / Rounds;
-        Console.WriteLine("single: raw INSERT, bare appends, bare appends with the wake-up, commands, commands with an observer; interleaved rounds");
+        Console.WriteLine("single: raw INSERT, bare appends, bare appends with the wake-up, commands, commands with an observer, commands that read; interleaved rounds");
         var singles = await Interleaved.RunAsync(clients, Rounds, roundDuration,
-            (c, i) => raw.InsertAsync(1), (c, i) => quiet.AppendAsync(c, i), (c, i) => wake.AppendAsync(c, i), CommandAsync, ObservedCommandAsync);
+            (c, i) => raw.InsertAsync(1), (c, i) => quiet.AppendAsync(c, i), (c, i) => wake.AppendAsync(c, i), CommandAsync, ObservedCommandAsync, ReadingCommandAsync);
         Console.WriteLine("batched: 50-row INSERT, 50-event appends; interleaved rounds");
         var batches = await Interleaved.RunAsync(clients, Rounds, roundDuration, (c, i) => raw.InsertAsync(50), (c, i) => quiet.AppendAsync(c, i, 50));
         Console.WriteLine("settings sweep: raw INSERT and bare appends with one Marten setting changed at a time; interleaved rounds");
@@ -89,10 +101,24 @@ public static class EventStoreBenchmark
         await WriteReportAsync(database, clients, duration, rate, singles, batches, sweep, polled, woken, bench);
         await host.StopAsync();
         await observed.StopAsync();
+        await reading.StopAsync();
         return 0;
     }
 
-    private static async Task<IHost> StartCommandHostAsync(string connectionString, bool withObserver)
+    private static async Task<Guid[][]> TasksAsync(BenchBoard board, int clients)
+    {
+        var tasks = new Guid[clients][];
+        for (var c = 0; c < clients; c++)
+        {
+            tasks[c] = new Guid[25];
+            for (var k = 0; k < tasks[c].Length; k++)
+                tasks[c][k] = await board.NewTaskAsync();
+        }
+
+        return tasks;
+    }
+
+    private static async Task<IHost> StartCommandHostAsync(string connectionString, bool withObserver, bool trustCache = true)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -102,6 +128,8 @@ public static class EventStoreBenchmark
         builder.Services.AddTaskForgeCommands();
         if (withObserver)
             builder.Services.AddSingleton<ICommitObserver, CountingObserver>();
+        if (!trustCache)
+            builder.Services.AddSingleton(new StateCache(trusted: false));
         var host = builder.Build();
         await host.StartAsync();
         return host;
@@ -111,12 +139,15 @@ public static class EventStoreBenchmark
         BenchDatabase database, int clients, TimeSpan duration, int rate, LoadResult[] singles, LoadResult[] batches,
         (LoadResult Raw, AppendSettingsSweep.Outcome[] Variants) sweep, LatencyResult polled, LatencyResult woken, EventStoreSettings bench)
     {
-        var (raw, quiet, wake, commands, observedCommands) = (singles[0], singles[1], singles[2], singles[3], singles[4]);
+        var (raw, quiet, wake, commands, observedCommands, readingCommands) = (singles[0], singles[1], singles[2], singles[3], singles[4], singles[5]);
         var report = new BenchReport("Event store and command path on Marten 9.58 and Wolverine 6.62");
         report.Paragraph($"Database: {database.Description}. {clients} closed-loop clients; subject and baseline in {Rounds} interleaved rounds " +
             $"of {F0((duration / Rounds).TotalSeconds)} s each, so they share the machine's background load. Single appends write one TaskRenamed " +
             "event with TaskForge's headers to streams of 20 events with an exact expected version; commands are RenameTask through " +
-            "Wolverine (load task, workspace and project streams in one batch query, decide, append, outbox message in the same transaction). " +
+            "Wolverine on tasks of their own node (each command host has its own board): decide on the task, workspace and project states, " +
+            "from the state cache unread when all three are there (ADR 0125), or read in one batch query; append, with the cached context " +
+            "streams' versions checked in the same round trip. 'Commands that read' is the same with the cache not trusted (every command " +
+            "reads the events after its cached states, ADR 0052). " +
             $"Daemon polling {bench.FastPollingTime.TotalMilliseconds} ms fast / {bench.SlowPollingTime.TotalMilliseconds} ms slow; gap settings as GapSafety.");
         report.Table(["measurement", "per second", "p50 ms", "p99 ms", "ratio"],
         [
@@ -125,6 +156,7 @@ public static class EventStoreBenchmark
             ["bare Marten single-event appends, coalesced wake-up", F0(wake.OperationsPerSecond), F2(wake.P50), F2(wake.P99), Ratio(wake, quiet) + " of polling only"],
             ["single-event commands through Wolverine + Marten", F0(commands.OperationsPerSecond), F2(commands.P50), F2(commands.P99), Ratio(commands, wake) + " of bare appends (wake-up)"],
             ["same, with a commit observer (CommandCommitted through the outbox)", F0(observedCommands.OperationsPerSecond), F2(observedCommands.P50), F2(observedCommands.P99), Ratio(observedCommands, wake) + " of bare appends (wake-up)"],
+            ["commands that read their streams (cache not trusted)", F0(readingCommands.OperationsPerSecond), F2(readingCommands.P50), F2(readingCommands.P99), Ratio(readingCommands, wake) + " of bare appends (wake-up)"],
             ["raw 50-row INSERT, rows", F0(batches[0].UnitsPerSecond), F2(batches[0].P50), F2(batches[0].P99), "1.00"],
             ["batched Marten appends (50 events), events", F0(batches[1].UnitsPerSecond), F2(batches[1].P50), F2(batches[1].P99), Ratio(batches[1], batches[0], units: true) + " of raw"],
         ]);

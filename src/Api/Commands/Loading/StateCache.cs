@@ -16,8 +16,11 @@ public sealed class StateCache : IDisposable
     /// <param name="capacity">How many states to keep.</param>
     /// <param name="minimumVersion">Streams shorter than this are not kept. 1 by default: a command that finds every
     /// stream it needs here reads none of them (ADR 0125), which matters more than the fold a long stream saves.</param>
-    public StateCache(int capacity = 10_000, long minimumVersion = 1, TimeSpan? slidingExpiration = null)
+    /// <param name="trusted">Whether a command may decide on these states without reading the streams (ADR 0125);
+    /// when false every load reads the events after the cached state, as ADR 0052 first had it.</param>
+    public StateCache(int capacity = 10_000, long minimumVersion = 1, TimeSpan? slidingExpiration = null, bool trusted = true)
     {
+        Trusted = trusted;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
         MinimumVersion = minimumVersion;
@@ -25,6 +28,8 @@ public sealed class StateCache : IDisposable
     }
 
     public long MinimumVersion { get; }
+
+    public bool Trusted { get; }
 
     public LoadedState<TState>? Get<TState>(string streamId) =>
         _cache.TryGetValue(Key<TState>(streamId), out var value) ? value as LoadedState<TState> : null;

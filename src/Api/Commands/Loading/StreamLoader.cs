@@ -27,7 +27,7 @@ public sealed class StreamLoader
     {
         _session = session;
         _cache = cache;
-        TrustsCache = trustCache && cache is not null;
+        TrustsCache = trustCache && cache is { Trusted: true };
         _resume = resume?._trusted.ToDictionary(l => l.StreamId, StringComparer.Ordinal);
     }
 
