@@ -41,9 +41,11 @@ public static class ExportBenchmark
         var ownerId = TaskForge.Api.Schema.GlobalId.TryParse(owner.GetProperty("register").GetProperty("user").GetProperty("id").GetString())![0];
         // No projections run in this API process, so the payload cannot show the workspace: its stream names it.
         _ = await client.PostAsync(token, "mutation { createWorkspace(input: { name: \"Export bench\" }) { eventId errors { code message } } }", null, "createWorkspace");
-        await using (var stream = dataSource.CreateCommand("SELECT id FROM taskforge.mt_streams WHERE id LIKE 'workspace-%'"))
-            workspaceId = Guid.ParseExact(((string)(await stream.ExecuteScalarAsync())!)["workspace-".Length..], "N");
+        workspaceId = await NewestWorkspaceAsync(dataSource);
         var workspaceGlobalId = TaskForge.Api.Schema.GlobalId.Workspace(workspaceId);
+        _ = await client.PostAsync(token, "mutation { createWorkspace(input: { name: \"Small workspace\" }) { eventId errors { code message } } }", null, "createWorkspace");
+        var smallWorkspaceId = await NewestWorkspaceAsync(dataSource);
+        var smallGlobalId = TaskForge.Api.Schema.GlobalId.Workspace(smallWorkspaceId);
 
         Console.WriteLine($"appending {events:N0} events to one workspace");
         var load = Stopwatch.StartNew();
@@ -54,7 +56,7 @@ public static class ExportBenchmark
             o.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
         }))
         {
-            await ExportHistory.AppendAsync(store, workspaceId, ownerId, events);
+            await ExportHistory.AppendAsync(store, workspaceId, smallWorkspaceId, ownerId, events);
         }
 
         var appended = load.Elapsed;
@@ -95,6 +97,9 @@ public static class ExportBenchmark
             Console.WriteLine($"round {round + 1}: COPY {copy[^1]}; NDJSON {ndjson[^1]}; CSV {csv[^1]}");
         }
 
+        Console.WriteLine("audit log pages of the small workspace");
+        var smallEvents = await ScalarAsync(dataSource, $"SELECT count(*) FROM taskforge.mt_events WHERE headers ->> 'workspace-id' = '{smallWorkspaceId}'");
+        var pages = await SmallWorkspacePages.MeasureAsync(client, token, dataSource, smallWorkspaceId, smallGlobalId, rounds);
         var loadAfter = LoadAverage();
         var report = new BenchReport("Audit export over HTTP: NDJSON and CSV vs PostgreSQL COPY");
         report.Paragraph($"Database: {database.Description}. The API runs as its own process (`TaskForge.Api.dll`, Production, serving only: " +
@@ -117,10 +122,21 @@ public static class ExportBenchmark
         report.Paragraph($"Rounds (s): COPY {Seconds(copy)}; NDJSON {Seconds(ndjson)}; CSV {Seconds(csv)}.");
         report.Paragraph($"API process memory (VmRSS): {rssBefore / 1e6:N0} MB before the exports, at most {rssPeak / 1e6:N0} MB sampled during them (every 8 MiB read): " +
                          "the export holds one page, not the log.");
+        report.Paragraph($"A small workspace in the same log: {smallEvents:N0} events, one task's ten every {ExportHistory.SmallWorkspaceEvery * 100:N0} events of the large one. " +
+                         $"`auditLog(first: {SmallWorkspacePages.PageSize})` of it over HTTP (GraphQL, the owner's token; the page reads the workspace's hash-chain links, ADR 126) " +
+                         "beside the statement the audit log ran before, which scans the log for the workspace's header (run straight on PostgreSQL, the same " +
+                         $"columns, limit and high-water mark); {SmallWorkspacePages.Repetitions} of each per order in each of {rounds} rounds, interleaved.");
+        report.Table(["measurement", "p50 ms", "max ms"], pages.Rows());
         report.Paragraph($"Load average (1/5/15 min) before the measurements: {loadBefore}; after: {loadAfter}.");
         report.Paragraph("Goal: at least 100,000 events/s over HTTP.");
         await report.WriteAsync("export");
         return ndjson.All(m => m.Events == workspaceEvents) && csv.All(m => m.Events == workspaceEvents) ? 0 : 1;
+    }
+
+    private static async Task<Guid> NewestWorkspaceAsync(NpgsqlDataSource dataSource)
+    {
+        await using var stream = dataSource.CreateCommand("SELECT id FROM taskforge.mt_streams WHERE id LIKE 'workspace-%' ORDER BY created DESC LIMIT 1");
+        return Guid.ParseExact(((string)(await stream.ExecuteScalarAsync())!)["workspace-".Length..], "N");
     }
 
     private static async Task<Measurement> CopyAsync(NpgsqlDataSource dataSource, Guid workspaceId)

@@ -13,7 +13,14 @@ internal static class ExportHistory
 {
     public const int EventsPerTask = 10;
 
-    public static async Task AppendAsync(IDocumentStore store, Guid workspaceId, Guid actorId, int events)
+    /// <summary>Every this many batches of ten tasks, one task of the small workspace is appended too.</summary>
+    public const int SmallWorkspaceEvery = 500;
+
+    /// <summary>
+    /// Appends <paramref name="events"/> events of <paramref name="workspaceId"/> and, scattered through them, one task of
+    /// <paramref name="smallWorkspaceId"/> every <see cref="SmallWorkspaceEvery"/> batches: a small workspace in a large log.
+    /// </summary>
+    public static async Task AppendAsync(IDocumentStore store, Guid workspaceId, Guid smallWorkspaceId, Guid actorId, int events)
     {
         var tasks = events / EventsPerTask;
         var done = 0;
@@ -24,6 +31,8 @@ internal static class ExportHistory
             session.CausationId = Guid.NewGuid().ToString();
             for (var t = batch * 10; t < batch * 10 + 10; t++)
                 Append(session, workspaceId, actorId, t);
+            if (batch % SmallWorkspaceEvery == 0)
+                Append(session, smallWorkspaceId, actorId, batch);
             await session.SaveChangesAsync(ct);
             if (Interlocked.Increment(ref done) % 2000 == 0)
                 Console.WriteLine($"appended {done * 10 * EventsPerTask:N0} events");

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using TaskForge.Integrity;
 using TaskForge.Storage.Events;
 
 namespace TaskForge.Api.Audit;
@@ -12,13 +13,23 @@ namespace TaskForge.Api.Audit;
 /// event that commits late is never skipped (guarantee 3). SQL rather than Marten's LINQ because the workspace is a
 /// header, and because the export streams the stored JSON text without deserializing it (ADR 0111).
 /// </summary>
-public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions options)
+/// <remarks>
+/// The workspace is a header, which no index of Marten's covers. When the hash chain runs, its links are one chain per
+/// workspace with an index on (chain, sequence), so a page walks the workspace's own links up to the chain's head and
+/// scans by header only the events after it, which the chain has not reached yet (ADR 0126). Without the chain a page
+/// scans the log by header.
+/// </remarks>
+public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions options, IntegrityOptions? integrity = null)
 {
     /// <summary>How many pages' worth of sequence numbers one export query covers at most.</summary>
     public const int WindowPages = 4;
 
-    private static readonly string Columns = "seq_id, id, type, stream_id, version, timestamp, correlation_id, causation_id, headers::text, data::text, "
-        + $"headers ->> '{EventHeaders.ActorId}', headers ->> '{EventHeaders.OccurredAt}', headers ->> '{EventHeaders.ClientIp}', headers ->> '{EventHeaders.UserAgent}'";
+    private readonly string _events = $"{options.Schema}.mt_events";
+    private readonly string? _links = integrity is null ? null : $"{integrity.Schema}.mt_integrity_links";
+
+    private static string Columns(string e) =>
+        $"{e}.seq_id, {e}.id, {e}.type, {e}.stream_id, {e}.version, {e}.timestamp, {e}.correlation_id, {e}.causation_id, {e}.headers::text, {e}.data::text, "
+        + $"{e}.headers ->> '{EventHeaders.ActorId}', {e}.headers ->> '{EventHeaders.OccurredAt}', {e}.headers ->> '{EventHeaders.ClientIp}', {e}.headers ->> '{EventHeaders.UserAgent}'";
 
     /// <summary>
     /// At most <paramref name="limit"/> events of the workspace matching <paramref name="filter"/>, after
@@ -28,33 +39,53 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
         Guid workspaceId, AuditLogFilter filter, long? cursor, AuditOrder order, int limit, long through, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new StringBuilder($"SELECT {Columns} FROM {options.Schema}.mt_events WHERE headers ->> '{EventHeaders.WorkspaceId}' = $1 AND seq_id <= $2");
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = workspaceId.ToString() });
         command.Parameters.Add(new NpgsqlParameter { Value = through });
+        var conditions = new StringBuilder();
         void Condition(string clause, object value, NpgsqlDbType? type = null)
         {
             var parameter = new NpgsqlParameter { Value = value };
             if (type is { } dbType)
                 parameter.NpgsqlDbType = dbType;
             command.Parameters.Add(parameter);
-            sql.Append(" AND ").Append(clause.Replace("$?", "$" + command.Parameters.Count, StringComparison.Ordinal));
+            conditions.Append(" AND ").Append(clause.Replace("$?", "$" + command.Parameters.Count, StringComparison.Ordinal));
         }
 
+        // The cursor bounds each branch on its own ordering column, so that an index scan starts at the cursor.
+        var after = "";
+        var afterLink = "";
         if (cursor is { } position)
-            Condition(order == AuditOrder.NewestFirst ? "seq_id < $?" : "seq_id > $?", position);
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = position });
+            var comparison = order == AuditOrder.NewestFirst ? "<" : ">";
+            after = $" AND e.seq_id {comparison} ${command.Parameters.Count}";
+            afterLink = $" AND l.seq {comparison} ${command.Parameters.Count}";
+        }
+
         if (filter.ActorId is { } actor)
-            Condition($"headers ->> '{EventHeaders.ActorId}' = $?", actor.ToString());
+            Condition($"e.headers ->> '{EventHeaders.ActorId}' = $?", actor.ToString());
         if (filter.EventTypes is { Count: > 0 } types)
-            Condition("type = ANY($?)", types.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            Condition("e.type = ANY($?)", types.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         if (filter.StreamId is { } streamId)
-            Condition("stream_id = $?", streamId);
+            Condition("e.stream_id = $?", streamId);
         if (filter.From is { } from)
-            Condition("timestamp >= $?", from.ToUniversalTime());
+            Condition("e.timestamp >= $?", from.ToUniversalTime());
         if (filter.To is { } to)
-            Condition("timestamp <= $?", to.ToUniversalTime());
-        sql.Append(order == AuditOrder.NewestFirst ? " ORDER BY seq_id DESC" : " ORDER BY seq_id").Append(" LIMIT ").Append(limit);
-        command.CommandText = sql.ToString();
+            Condition("e.timestamp <= $?", to.ToUniversalTime());
+        var direction = order == AuditOrder.NewestFirst ? "DESC" : "ASC";
+        var byHeader = $"e.headers ->> '{EventHeaders.WorkspaceId}' = $1 AND e.seq_id <= $2{after}{conditions}";
+        command.CommandText = _links is null
+            ? $"SELECT {Columns("e")} FROM {_events} e WHERE {byHeader} ORDER BY e.seq_id {direction} LIMIT {limit}"
+            : $"""
+              SELECT * FROM (
+                (SELECT {Columns("e")} FROM {_links} l JOIN {_events} e ON e.seq_id = l.seq
+                 WHERE l.chain_key = $1 AND l.seq <= $2{afterLink}{conditions} ORDER BY l.seq {direction} LIMIT {limit})
+                UNION ALL
+                (SELECT {Columns("e")} FROM {_events} e
+                 WHERE e.seq_id > (SELECT coalesce(max(seq), 0) FROM {_links}) AND {byHeader} ORDER BY e.seq_id {direction} LIMIT {limit})
+              ) AS page ORDER BY 1 {direction} LIMIT {limit}
+              """;
 
         var entries = new List<AuditEntry>(limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
