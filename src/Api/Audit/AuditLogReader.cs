@@ -35,8 +35,12 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
     /// At most <paramref name="limit"/> events of the workspace matching <paramref name="filter"/>, after
     /// <paramref name="cursor"/> in <paramref name="order"/> and at or below <paramref name="through"/>.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntry>> ReadPageAsync(
-        Guid workspaceId, AuditLogFilter filter, long? cursor, AuditOrder order, int limit, long through, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEntry>> ReadPageAsync(
+        Guid workspaceId, AuditLogFilter filter, long? cursor, AuditOrder order, int limit, long through, CancellationToken cancellationToken) =>
+        ReadPageAsync(workspaceId, filter, cursor, order, limit, through, _links is not null, cancellationToken);
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadPageAsync(
+        Guid workspaceId, AuditLogFilter filter, long? cursor, AuditOrder order, int limit, long through, bool byChain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var command = dataSource.CreateCommand();
@@ -75,7 +79,7 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
             Condition("e.timestamp <= $?", to.ToUniversalTime());
         var direction = order == AuditOrder.NewestFirst ? "DESC" : "ASC";
         var byHeader = $"e.headers ->> '{EventHeaders.WorkspaceId}' = $1 AND e.seq_id <= $2{after}{conditions}";
-        command.CommandText = _links is null
+        command.CommandText = !byChain
             ? $"SELECT {Columns("e")} FROM {_events} e WHERE {byHeader} ORDER BY e.seq_id {direction} LIMIT {limit}"
             : $"""
               SELECT * FROM (
@@ -103,7 +107,8 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
     /// statistics on the workspace header, so with the values known (its first custom plans) it may guess that few rows
     /// match and read the whole rest of the log and sort it for every page: measured, the first export of a process ran
     /// 5 times slower until the prepared statement's generic plan took over. A window bounds every page's work whatever
-    /// plan is chosen. The next page is read while this one is written.
+    /// plan is chosen. The next page is read while this one is written. The export scans by header even when the chain
+    /// runs (ADR 0126): measured on a workspace of 1,000,000 events, the walk through the links' probes halved its speed.
     /// </remarks>
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync(
         Guid workspaceId, long after, long through, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -112,7 +117,7 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
         async Task<(IReadOnlyList<AuditEntry> Page, long Upper)> PageAsync(long position)
         {
             var upper = Math.Min(through, position + ((long)size * WindowPages));
-            return (await ReadPageAsync(workspaceId, AuditLogFilter.None, position, AuditOrder.OldestFirst, size, upper, cancellationToken), upper);
+            return (await ReadPageAsync(workspaceId, AuditLogFilter.None, position, AuditOrder.OldestFirst, size, upper, byChain: false, cancellationToken), upper);
         }
 
         var next = after < through ? PageAsync(after) : null;
