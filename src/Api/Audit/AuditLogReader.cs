@@ -108,7 +108,8 @@ public sealed class AuditLogReader(NpgsqlDataSource dataSource, AuditOptions opt
     /// match and read the whole rest of the log and sort it for every page: measured, the first export of a process ran
     /// 5 times slower until the prepared statement's generic plan took over. A window bounds every page's work whatever
     /// plan is chosen. The next page is read while this one is written. The export scans by header even when the chain
-    /// runs (ADR 0126): measured on a workspace of 1,000,000 events, the walk through the links' probes halved its speed.
+    /// runs (ADR 0126): a workspace large enough for its export to matter fills its windows, and a sequential walk needs
+    /// no probe per event.
     /// </remarks>
     public async IAsyncEnumerable<AuditEntry> ReadAllAsync(
         Guid workspaceId, long after, long through, [EnumeratorCancellation] CancellationToken cancellationToken)
