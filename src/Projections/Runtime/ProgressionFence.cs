@@ -5,7 +5,7 @@ namespace TaskForge.Projections.Runtime;
 
 /// <summary>
 /// Fails a daemon batch whose progression write did not land (ADR 0124). Marten 9.58 writes the shard's progression
-/// first in each batch as a compare-and-set, but only logs a write that matched no row (its issue 5502), so a second
+/// in each batch as a compare-and-set, but only logs a write that matched no row (its issue 5502), so a second
 /// runner of the shard would commit its rows for a range the first runner already committed. Just before the commit,
 /// on the batch's own connection, this checks that the shard's progression row was written by this transaction, and
 /// throws otherwise: the batch rolls back and Marten pauses the shard and restarts it from the stored progression.
