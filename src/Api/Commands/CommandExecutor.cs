@@ -86,6 +86,7 @@ public sealed partial class CommandExecutor
         var commandId = options.CommandId ?? key?.CommandId ?? Guid.CreateVersion7();
         var write = new WriteContext(plan, key, key is null ? null : options.Intent is { } intent ? CommandFingerprint.OfIntent(plan.Command, intent) : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId, options.Origin);
 
+        var commandTag = new TagList { { "command", plan.Command.GetType().Name } };
         var seenAtStart = _seen?.Position ?? 0;
         StreamLoader? stale = null;
         var staleAtAppend = false;
@@ -108,12 +109,12 @@ public sealed partial class CommandExecutor
             if (staleAtAppend && options.ExpectedVersion is null && loader.NewestSequenceRead(plan.StreamId) > seenAtStart)
             {
                 // The target changed while the command ran, after the state it was decided on: the conflict of ADR 0051.
-                CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                CommandTelemetry.Conflicts.Add(1, commandTag);
                 if (await ReplayAsync(write, cancellationToken) is { } winner)
                     return winner;
                 if (!Conflicts.ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
                     return Conflict(decided.Version);
-                CommandTelemetry.Retries.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                CommandTelemetry.Retries.Add(1, commandTag);
             }
 
             var trusted = loader.TrustedStreams;
@@ -135,7 +136,7 @@ public sealed partial class CommandExecutor
                 plan, decided.Version, events, [.. trusted.Where(s => s.StreamId != plan.StreamId)], attemptScope, cancellationToken);
             if (trusted.Count > 0 && outcome is AppendOutcome.Conflict or AppendOutcome.StaleCache)
             {
-                CommandTelemetry.StaleCache.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                CommandTelemetry.StaleCache.Add(1, commandTag);
                 loader.ForgetTrusted();
                 (stale, staleAtAppend) = (loader, true);
                 continue;
@@ -147,8 +148,6 @@ public sealed partial class CommandExecutor
                     decided.Remember?.Invoke(_cache);
                     await attemptScope.FlushAsync();
                     return new CommandResult.Succeeded(plan.StreamId, stored.StreamVersion, stored.Positions, plan.CreatedId);
-                case AppendOutcome.StaleCache:
-                    return Unavailable("a stream-version check failed on states that were read, not cached");
                 case AppendOutcome.IdsReused:
                     // Another try of this key won the race; the ledger tells its result (or that the key meant another command).
                     return await ReplayAsync(write, cancellationToken) ?? Conflict(await CurrentVersionAsync(plan, cancellationToken));
@@ -156,12 +155,12 @@ public sealed partial class CommandExecutor
                     _logger.LogWarning("Command {CommandType} on {StreamId}: append outcome unknown twice: {Detail}", plan.Command.GetType().Name, plan.StreamId, unknown.Detail);
                     return Unavailable(unknown.Detail);
                 case AppendOutcome.Conflict:
-                    CommandTelemetry.Conflicts.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                    CommandTelemetry.Conflicts.Add(1, commandTag);
                     if (await ReplayAsync(write, cancellationToken) is { } winner)
                         return winner;
                     if (options.ExpectedVersion is not null || !Conflicts.ConflictPolicy.RetriesOnConflict(plan.Command) || attempt >= MaxAttempts)
                         return Conflict(await CurrentVersionAsync(plan, cancellationToken));
-                    CommandTelemetry.Retries.Add(1, new TagList { { "command", plan.Command.GetType().Name } });
+                    CommandTelemetry.Retries.Add(1, commandTag);
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, attempt * 2)), cancellationToken);
                     break;
             }

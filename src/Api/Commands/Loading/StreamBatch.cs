@@ -25,17 +25,11 @@ public sealed class StreamBatch
     }
 
     /// <summary>Adds a stream; its state is in the returned load's <see cref="PendingLoad{TState}.Value"/> after <see cref="LoadAsync"/>.</summary>
-    public PendingLoad<TState> Add<TState, TEvent>(string streamId, TState initial, Func<TState, TEvent, TState> evolve)
-        where TEvent : class => Add(streamId, initial, evolve, created: false);
-
-    /// <summary>
-    /// Adds the stream a create command makes. When the loader trusts the cache, an uncached one counts as empty without
-    /// a read; if it does exist (a retried key), the append's expected version refuses it and the command reads it.
-    /// </summary>
-    public PendingLoad<TState> AddCreated<TState, TEvent>(string streamId, TState initial, Func<TState, TEvent, TState> evolve)
-        where TEvent : class => Add(streamId, initial, evolve, created: true);
-
-    private PendingLoad<TState> Add<TState, TEvent>(string streamId, TState initial, Func<TState, TEvent, TState> evolve, bool created)
+    /// <param name="created">
+    /// The stream is the one a create command makes. When the loader trusts the cache, an uncached one counts as empty
+    /// without a read; if it does exist (a retried key), the append's expected version refuses it and the command reads it.
+    /// </param>
+    public PendingLoad<TState> Add<TState, TEvent>(string streamId, TState initial, Func<TState, TEvent, TState> evolve, bool created = false)
         where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(evolve);

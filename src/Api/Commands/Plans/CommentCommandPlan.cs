@@ -23,9 +23,7 @@ public sealed class CommentCommandPlan(CommentCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var comment = CreatedId is null
-            ? batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve)
-            : batch.AddCreated<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve);
+        var comment = batch.Add<CommentState, CommentEvent>(command.StreamId, CommentDecider.Initial, CommentDecider.Evolve, created: CreatedId is not null);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         var task = batch.Add<TaskState, TaskEvent>(StreamIds.Task(command.TaskId), TaskDecider.Initial, TaskDecider.Evolve);

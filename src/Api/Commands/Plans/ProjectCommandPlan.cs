@@ -22,9 +22,7 @@ public sealed class ProjectCommandPlan(ProjectCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var project = CreatedId is null
-            ? batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve)
-            : batch.AddCreated<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve);
+        var project = batch.Add<ProjectState, ProjectEvent>(command.StreamId, ProjectDecider.Initial, ProjectDecider.Evolve, created: CreatedId is not null);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         await batch.LoadAsync(cancellationToken);

@@ -23,9 +23,7 @@ public sealed class TaskCommandPlan(TaskCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var task = CreatedId is null
-            ? batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve)
-            : batch.AddCreated<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve);
+        var task = batch.Add<TaskState, TaskEvent>(command.StreamId, TaskDecider.Initial, TaskDecider.Evolve, created: CreatedId is not null);
         var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(
             StreamIds.Workspace(command.WorkspaceId), WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
         var project = batch.Add<ProjectState, ProjectEvent>(StreamIds.Project(command.ProjectId), ProjectDecider.Initial, ProjectDecider.Evolve);

@@ -20,9 +20,7 @@ public sealed class WorkspaceCommandPlan(WorkspaceCommand command) : CommandPlan
     internal override async Task<DecisionAttempt> DecideAsync(StreamLoader loader, CancellationToken cancellationToken)
     {
         var batch = loader.Batch();
-        var workspace = CreatedId is null
-            ? batch.Add<WorkspaceState, WorkspaceEvent>(command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve)
-            : batch.AddCreated<WorkspaceState, WorkspaceEvent>(command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve);
+        var workspace = batch.Add<WorkspaceState, WorkspaceEvent>(command.StreamId, WorkspaceDecider.Initial, WorkspaceDecider.Evolve, created: CreatedId is not null);
         await batch.LoadAsync(cancellationToken);
         return DecisionAttempt.From(workspace, WorkspaceDecider.Decide(command, workspace.Value.State));
     }
