@@ -144,7 +144,7 @@ public static class EventStoreBenchmark
         report.Paragraph($"Database: {database.Description}. {clients} closed-loop clients; subject and baseline in {Rounds} interleaved rounds " +
             $"of {F0((duration / Rounds).TotalSeconds)} s each, so they share the machine's background load. Single appends write one TaskRenamed " +
             "event with TaskForge's headers to streams of 20 events with an exact expected version (a stream's events share one body and an " +
-            "append reads the clock once, as the raw baseline writes one constant JSON; Marten makes each event's id); commands are RenameTask through " +
+            "append reads the clock once, as the raw baseline writes one constant JSON; event ids are UUIDv7 as the command path makes them); commands are RenameTask through " +
             "Wolverine on tasks of their own node (each command host has its own board): decide on the task, workspace and project states, " +
             "from the state cache unread when all three are there (ADR 0125), or read in one batch query; append, with the cached context " +
             "streams' versions checked in the same round trip. 'Commands that read' is the same with the cache not trusted (every command " +
