@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TaskForge.Api.Tests.Operations;
 using TaskForge.Storage.Local;
 
 namespace TaskForge.Api.Tests.Hosting;
@@ -21,6 +24,38 @@ public sealed class EmbeddedPostgresTests
             }
 
             Assert.False(File.Exists(PidFile(folder)), "the postmaster outlived the API");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Given_no_connection_string_When_the_API_stops_Then_nothing_is_cut_off_on_the_way()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"taskforge-embedded-{Guid.NewGuid():N}");
+        var logs = new CapturingLoggerProvider();
+        try
+        {
+            await using (var factory = Embedded(folder).WithWebHostBuilder(host => host.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs))))
+            {
+                using var client = factory.CreateClient();
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+                // The daemon's wake-up listens on a connection of its own once running: the stop must not cut it.
+                await using var connection = new Npgsql.NpgsqlConnection(factory.Services.GetRequiredService<LocalPostgresCluster>().ConnectionString());
+                await connection.OpenAsync();
+                await using var listening = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'", connection);
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while ((long)(await listening.ExecuteScalarAsync())! == 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "the daemon's wake-up never listened");
+                    await Task.Delay(50);
+                }
+            }
+
+            Assert.Contains(logs.Entries, e => e.Message.StartsWith("Stopped the embedded PostgreSQL", StringComparison.Ordinal));
+            Assert.Empty(logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}"));
         }
         finally
         {
