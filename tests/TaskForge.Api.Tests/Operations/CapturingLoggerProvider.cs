@@ -18,7 +18,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
     {
     }
 
-    internal sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope, LogLevel Level = LogLevel.Information);
+    internal sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope, LogLevel Level);
 
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
