@@ -82,7 +82,7 @@ public sealed partial class CommandExecutor
         if (IdempotencyKey.TryCreate(plan.ActorId, options.IdempotencyKey, out var key) is { } invalidKey)
             return new CommandResult.Failed(invalidKey);
         if (options.ExpectedVersion is < 0)
-            return new CommandResult.Failed(DomainError.Validation("expectedVersion must be 0 or more."));
+            return new CommandResult.Failed(DomainError.Validation("expectedVersion must be 0 or more.", "expectedVersion"));
         var commandId = options.CommandId ?? key?.CommandId ?? Guid.CreateVersion7();
         var write = new WriteContext(plan, key, key is null ? null : options.Intent is { } intent ? CommandFingerprint.OfIntent(plan.Command, intent) : CommandFingerprint.Of(plan.Command), options.CorrelationId ?? traceId ?? commandId.ToString("N"), commandId, options.Origin);
 

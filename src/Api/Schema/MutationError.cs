@@ -8,6 +8,6 @@ public sealed record MutationError(string Code, string Message, string? Field = 
     public static MutationError From(CommandResult.Failed failed)
     {
         ArgumentNullException.ThrowIfNull(failed);
-        return new MutationError(failed.Code, failed.Error.Message, null, failed.CurrentVersion);
+        return new MutationError(failed.Code, failed.Error.Message, failed.Error.Field, failed.CurrentVersion);
     }
 }

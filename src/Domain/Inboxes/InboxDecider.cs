@@ -14,11 +14,11 @@ public static class InboxDecider
         ArgumentNullException.ThrowIfNull(state);
         return command switch
         {
-            MarkNotificationRead c when c.NotificationId <= 0 => DomainError.Validation("notificationId must be a positive event id."),
+            MarkNotificationRead c when c.NotificationId <= 0 => DomainError.Validation("notificationId must be a positive event id.", "notificationId"),
             MarkNotificationRead c => state.IsRead(c.NotificationId)
                 ? Decision<InboxEvent>.None
                 : new NotificationRead(c.UserId, c.NotificationId),
-            MarkAllNotificationsRead c when c.UpToEventId <= 0 => DomainError.Validation("upToEventId must be a positive event id."),
+            MarkAllNotificationsRead c when c.UpToEventId <= 0 => DomainError.Validation("upToEventId must be a positive event id.", "upToEventId"),
             MarkAllNotificationsRead c => c.UpToEventId <= state.ReadUpTo
                 ? Decision<InboxEvent>.None
                 : new AllNotificationsRead(c.UserId, c.UpToEventId),

@@ -38,13 +38,13 @@ public static partial class TaskDecider
         foreach (var raw in requested)
         {
             if (TextInput.SingleLine("label", raw, InputLimits.LabelMaxLength, out var label) is { } error)
-                return error;
+                return error with { Field = "labels" };
             if (!valid.Exists(l => string.Equals(l, label, StringComparison.OrdinalIgnoreCase)))
                 valid.Add(label);
         }
 
         if (valid.Count > InputLimits.LabelsPerTask)
-            return DomainError.Validation($"labels: a task has at most {InputLimits.LabelsPerTask} labels (got {valid.Count}).");
+            return DomainError.Validation($"labels: a task has at most {InputLimits.LabelsPerTask} labels (got {valid.Count}).", "labels");
         labels = valid;
         return null;
     }
@@ -54,22 +54,22 @@ public static partial class TaskDecider
         assignees = [];
         var distinct = requested.Distinct().ToList();
         if (distinct.Count > InputLimits.AssigneesPerTask)
-            return DomainError.Validation($"assignees: a task has at most {InputLimits.AssigneesPerTask} assignees (got {distinct.Count}).");
+            return DomainError.Validation($"assignees: a task has at most {InputLimits.AssigneesPerTask} assignees (got {distinct.Count}).", "assigneeIds");
         foreach (var userId in distinct.Where(id => !workspace.Members.ContainsKey(id)))
-            return NotAMember(userId);
+            return NotAMember(userId, "assigneeIds");
         assignees = distinct;
         return null;
     }
 
-    private static DomainError NotAMember(Guid userId) =>
-        new(ErrorCodes.NotAMember, $"assignees: user {userId} is not a member of this workspace.");
+    private static DomainError NotAMember(Guid userId, string field) =>
+        new(ErrorCodes.NotAMember, $"assignees: user {userId} is not a member of this workspace.", field);
 
     private static DomainError NotOnBoard(Guid columnId) =>
-        new(ErrorCodes.StatusNotOnBoard, $"columnId: the column {columnId} is not on this project's board.");
+        new(ErrorCodes.StatusNotOnBoard, $"columnId: the column {columnId} is not on this project's board.", "columnId");
 
     private static DomainError InvalidPosition() =>
         DomainError.Validation($"position must be a rank of 1 to {Rank.MaxLength} characters 0-9a-z, not ending in '0'.");
 
     private static DomainError InvalidPriority(TaskPriority priority) =>
-        DomainError.Validation($"priority {(int)priority} is not a task priority.");
+        DomainError.Validation($"priority {(int)priority} is not a task priority.", "priority");
 }

@@ -35,11 +35,11 @@ public static partial class TaskDecider
     private static Decision<TaskEvent> Assign(AssignTask c, TaskDetails task, WorkspaceState.Active workspace)
     {
         if (!workspace.Members.ContainsKey(c.AssigneeId))
-            return NotAMember(c.AssigneeId);
+            return NotAMember(c.AssigneeId, "userId");
         if (task.Assignees.Contains(c.AssigneeId))
             return Decision<TaskEvent>.None;
         if (task.Assignees.Count >= InputLimits.AssigneesPerTask)
-            return DomainError.Validation($"assignees: a task has at most {InputLimits.AssigneesPerTask} assignees.");
+            return DomainError.Validation($"assignees: a task has at most {InputLimits.AssigneesPerTask} assignees.", "userId");
         return new TaskAssigned(task.TaskId, task.ProjectId, task.WorkspaceId, c.AssigneeId);
     }
 
@@ -50,7 +50,7 @@ public static partial class TaskDecider
         if (task.HasLabel(label))
             return Decision<TaskEvent>.None;
         if (task.Labels.Count >= InputLimits.LabelsPerTask)
-            return DomainError.Validation($"labels: a task has at most {InputLimits.LabelsPerTask} labels.");
+            return DomainError.Validation($"labels: a task has at most {InputLimits.LabelsPerTask} labels.", "label");
         return new TaskLabelAdded(task.TaskId, task.ProjectId, task.WorkspaceId, label);
     }
 

@@ -11,7 +11,7 @@ public static partial class WorkspaceDecider
             return denied;
         var workspace = (WorkspaceState.Active)state;
         if (!c.Role.IsDefined())
-            return DomainError.Validation($"role {(int)c.Role} is not a workspace role.");
+            return DomainError.Validation($"role {(int)c.Role} is not a workspace role.", "role");
         if (c.Role == WorkspaceRole.Owner && workspace.RoleOf(c.ActorId) != WorkspaceRole.Owner)
             return DomainError.Forbidden("Only an owner may invite another owner.");
         if (TextInput.Email("email", c.Email, out var email) is { } invalid)
@@ -50,7 +50,7 @@ public static partial class WorkspaceDecider
         if (state is not WorkspaceState.Active workspace || workspace.WorkspaceId != c.WorkspaceId)
             return DomainError.NotFound("Workspace");
         if (TextInput.Email("actorEmail", c.ActorEmail, out var email) is { } invalid)
-            return invalid;
+            return invalid with { Field = null }; // the actor's email comes from the account, not from the input
 
         if (workspace.Members.ContainsKey(c.ActorId))
         {

@@ -14,7 +14,7 @@ public static partial class WorkspaceDecider
             return denied;
         var workspace = (WorkspaceState.Active)state;
         if (!c.Role.IsDefined())
-            return DomainError.Validation($"role {(int)c.Role} is not a workspace role.");
+            return DomainError.Validation($"role {(int)c.Role} is not a workspace role.", "role");
         if (!workspace.Members.TryGetValue(c.UserId, out var target))
             return new DomainError(ErrorCodes.NotAMember, "This user is not a member of the workspace.");
         if (target.Role == c.Role)

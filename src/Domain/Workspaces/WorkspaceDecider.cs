@@ -33,7 +33,7 @@ public static partial class WorkspaceDecider
         if (TextInput.SingleLine("name", c.Name, InputLimits.NameMaxLength, out var name) is { } nameError)
             return nameError;
         if (TextInput.Email("actorEmail", c.ActorEmail, out var email) is { } emailError)
-            return emailError;
+            return emailError with { Field = null }; // the actor's email comes from the account, not from the input
         return new WorkspaceCreated(c.WorkspaceId, name, c.ActorId, email);
     }
 

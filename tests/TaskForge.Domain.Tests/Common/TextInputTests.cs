@@ -15,6 +15,7 @@ public sealed class TextInputTests
         Assert.Equal((ErrorCodes.Validation, ErrorCodes.Validation), (single?.Code, multi?.Code));
         Assert.StartsWith("title", single!.Message, StringComparison.Ordinal);
         Assert.StartsWith("body", multi!.Message, StringComparison.Ordinal);
+        Assert.Equal(("title", "body"), (single.Field, multi.Field));
     }
 
     [Fact]

@@ -47,15 +47,15 @@ public sealed class BoardColumnTests
     [Theory]
     [InlineData(-1)]
     [InlineData(5)]
-    public void Given_a_board_When_a_column_is_added_out_of_range_Then_VALIDATION(int index) =>
-        WhenOnCreated(new AddColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, "Blocked", index))
-            .ThenError(ErrorCodes.Validation);
+    public void Given_a_board_When_a_column_is_added_out_of_range_Then_VALIDATION_about_index(int index) =>
+        Assert.Equal("index", WhenOnCreated(new AddColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, "Blocked", index))
+            .ThenError(ErrorCodes.Validation).Field);
 
     [Fact]
-    public void Given_a_full_board_When_a_column_is_added_Then_VALIDATION() =>
-        When(new AddColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, "Blocked"),
+    public void Given_a_full_board_When_a_column_is_added_Then_VALIDATION_about_no_one_input_field() =>
+        Assert.Null(When(new AddColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, "Blocked"),
                 Created with { Columns = [.. Enumerable.Range(0, 50).Select(i => new BoardColumn(Guid.NewGuid(), $"C{i}"))] })
-            .ThenError(ErrorCodes.Validation);
+            .ThenError(ErrorCodes.Validation).Field);
 
     [Fact]
     public void Given_a_board_When_a_member_adds_a_column_Then_FORBIDDEN() =>
@@ -103,8 +103,8 @@ public sealed class BoardColumnTests
     public void Given_a_board_When_reordered_with_a_wrong_set_Then_VALIDATION(int[] positions)
     {
         Guid[] pool = [Todo, Doing, Review, Done, Blocked];
-        WhenOnCreated(new ReorderColumns(Ids.Admin, Ids.Now, Ids.Workspace, Project, [.. positions.Select(p => pool[p])]))
-            .ThenError(ErrorCodes.Validation);
+        Assert.Equal("columnIds", WhenOnCreated(new ReorderColumns(Ids.Admin, Ids.Now, Ids.Workspace, Project, [.. positions.Select(p => pool[p])]))
+            .ThenError(ErrorCodes.Validation).Field);
     }
 
     [Fact]
@@ -123,19 +123,19 @@ public sealed class BoardColumnTests
             .Then(new ColumnRemoved(Project, Ids.Workspace, Review, Done));
 
     [Fact]
-    public void Given_a_column_When_removed_into_itself_Then_VALIDATION() =>
-        WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Review, Review, 3))
-            .ThenError(ErrorCodes.Validation);
+    public void Given_a_column_When_removed_into_itself_Then_VALIDATION_about_targetColumnId() =>
+        Assert.Equal("targetColumnId", WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Review, Review, 3))
+            .ThenError(ErrorCodes.Validation).Field);
 
     [Fact]
-    public void Given_a_column_When_removed_into_an_unknown_column_Then_STATUS_NOT_ON_BOARD() =>
-        WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Review, Blocked, 3))
-            .ThenError(ErrorCodes.StatusNotOnBoard);
+    public void Given_a_column_When_removed_into_an_unknown_column_Then_STATUS_NOT_ON_BOARD_about_targetColumnId() =>
+        Assert.Equal("targetColumnId", WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Review, Blocked, 3))
+            .ThenError(ErrorCodes.StatusNotOnBoard).Field);
 
     [Fact]
-    public void Given_a_board_When_an_unknown_column_is_removed_Then_STATUS_NOT_ON_BOARD() =>
-        WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, null, 0))
-            .ThenError(ErrorCodes.StatusNotOnBoard);
+    public void Given_a_board_When_an_unknown_column_is_removed_Then_STATUS_NOT_ON_BOARD_about_columnId() =>
+        Assert.Equal("columnId", WhenOnCreated(new RemoveColumn(Ids.Admin, Ids.Now, Ids.Workspace, Project, Blocked, null, 0))
+            .ThenError(ErrorCodes.StatusNotOnBoard).Field);
 
     [Fact]
     public void Given_a_removed_column_When_removed_again_Then_no_events() =>

@@ -38,20 +38,20 @@ public sealed class TaskCreationTests
         WhenOnCreated(Create()).ThenError(ErrorCodes.AlreadyExists);
 
     [Fact]
-    public void Given_nothing_When_created_in_a_column_not_on_the_board_Then_STATUS_NOT_ON_BOARD() =>
-        When(Create() with { ColumnId = Guid.NewGuid() }).ThenError(ErrorCodes.StatusNotOnBoard);
+    public void Given_nothing_When_created_in_a_column_not_on_the_board_Then_STATUS_NOT_ON_BOARD_about_columnId() =>
+        Assert.Equal("columnId", When(Create() with { ColumnId = Guid.NewGuid() }).ThenError(ErrorCodes.StatusNotOnBoard).Field);
 
     [Fact]
-    public void Given_nothing_When_created_with_a_non_member_assignee_Then_NOT_A_MEMBER() =>
-        When(Create() with { Assignees = [Ids.Member, Ids.Outsider] }).ThenError(ErrorCodes.NotAMember);
+    public void Given_nothing_When_created_with_a_non_member_assignee_Then_NOT_A_MEMBER_about_assigneeIds() =>
+        Assert.Equal("assigneeIds", When(Create() with { Assignees = [Ids.Member, Ids.Outsider] }).ThenError(ErrorCodes.NotAMember).Field);
 
     [Fact]
     public void Given_nothing_When_created_with_21_assignees_Then_VALIDATION() =>
         When(Create() with { Assignees = [.. Enumerable.Range(0, 21).Select(_ => Guid.NewGuid())] }).ThenError(ErrorCodes.Validation);
 
     [Fact]
-    public void Given_nothing_When_created_with_21_labels_Then_VALIDATION() =>
-        When(Create() with { Labels = [.. Enumerable.Range(0, 21).Select(i => $"l{i}")] }).ThenError(ErrorCodes.Validation);
+    public void Given_nothing_When_created_with_21_labels_Then_VALIDATION_about_labels() =>
+        Assert.Equal("labels", When(Create() with { Labels = [.. Enumerable.Range(0, 21).Select(i => $"l{i}")] }).ThenError(ErrorCodes.Validation).Field);
 
     [Fact]
     public void Given_nothing_When_created_with_20_labels_Then_TaskCreated()
@@ -68,6 +68,7 @@ public sealed class TaskCreationTests
     {
         var error = When(Create() with { Labels = [label] }).ThenError(ErrorCodes.Validation);
         Assert.StartsWith("label", error.Message, StringComparison.Ordinal);
+        Assert.Equal("labels", error.Field);
     }
 
     [Fact]
@@ -76,6 +77,7 @@ public sealed class TaskCreationTests
         var error = When(Create() with { Title = new string('t', 201) }).ThenError(ErrorCodes.Validation);
         Assert.Contains("title", error.Message, StringComparison.Ordinal);
         Assert.Contains("200", error.Message, StringComparison.Ordinal);
+        Assert.Equal("title", error.Field);
     }
 
     [Fact]
@@ -91,8 +93,8 @@ public sealed class TaskCreationTests
         When(Create() with { Description = "colour \u001b[31m" }).ThenError(ErrorCodes.Validation);
 
     [Fact]
-    public void Given_nothing_When_created_with_an_undefined_priority_Then_VALIDATION() =>
-        When(Create() with { Priority = (TaskPriority)9 }).ThenError(ErrorCodes.Validation);
+    public void Given_nothing_When_created_with_an_undefined_priority_Then_VALIDATION_about_priority() =>
+        Assert.Equal("priority", When(Create() with { Priority = (TaskPriority)9 }).ThenError(ErrorCodes.Validation).Field);
 
     [Theory]
     [InlineData("")]

@@ -32,7 +32,7 @@ public sealed record IdempotencyKey
         if (raw.Length is 0 or > MaxLength || raw.Any(char.IsControl) || raw.Trim().Length != raw.Length)
         {
             return DomainError.Validation(
-                $"idempotencyKey must be 1 to {MaxLength} characters without control characters or surrounding spaces.");
+                $"idempotencyKey must be 1 to {MaxLength} characters without control characters or surrounding spaces.", "idempotencyKey");
         }
 
         key = new IdempotencyKey(actorId, raw);
