@@ -27,9 +27,9 @@ public static partial class WorkspaceDecider
         if (workspace.ClosedInvitationIds.Contains(c.InvitationId))
             return new DomainError(ErrorCodes.AlreadyExists, "An invitation with this id already exists.");
         if (workspace.MemberByEmail(email) is not null)
-            return new DomainError(ErrorCodes.AlreadyMember, $"{email} is already a member of this workspace.");
+            return new DomainError(ErrorCodes.AlreadyMember, $"{email} is already a member of this workspace.", "email");
         if (workspace.InvitationForEmail(email) is not null)
-            return new DomainError(ErrorCodes.AlreadyExists, $"An invitation for {email} is already pending.");
+            return new DomainError(ErrorCodes.AlreadyExists, $"An invitation for {email} is already pending.", "email");
         return new MemberInvited(c.WorkspaceId, c.InvitationId, email, c.Role);
     }
 

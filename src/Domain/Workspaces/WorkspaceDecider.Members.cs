@@ -16,7 +16,7 @@ public static partial class WorkspaceDecider
         if (!c.Role.IsDefined())
             return DomainError.Validation($"role {(int)c.Role} is not a workspace role.", "role");
         if (!workspace.Members.TryGetValue(c.UserId, out var target))
-            return new DomainError(ErrorCodes.NotAMember, "This user is not a member of the workspace.");
+            return new DomainError(ErrorCodes.NotAMember, "This user is not a member of the workspace.", "userId");
         if (target.Role == c.Role)
             return Decision<WorkspaceEvent>.None;
         if ((target.Role == WorkspaceRole.Owner || c.Role == WorkspaceRole.Owner) && workspace.RoleOf(c.ActorId) != WorkspaceRole.Owner)

@@ -38,9 +38,9 @@ public sealed class WorkspaceInvitationTests
             .ThenError(ErrorCodes.AlreadyExists);
 
     [Fact]
-    public void Given_a_member_When_their_email_is_invited_Then_ALREADY_MEMBER() =>
-        When(new InviteMember(Ids.Admin, Ids.Now, Ids.Workspace, Invitation, "MEMBER@example.com", WorkspaceRole.Member))
-            .ThenError(ErrorCodes.AlreadyMember);
+    public void Given_a_member_When_their_email_is_invited_Then_ALREADY_MEMBER_about_email() =>
+        Assert.Equal("email", When(new InviteMember(Ids.Admin, Ids.Now, Ids.Workspace, Invitation, "MEMBER@example.com", WorkspaceRole.Member))
+            .ThenError(ErrorCodes.AlreadyMember).Field);
 
     [Fact]
     public void Given_an_admin_When_they_invite_an_owner_Then_FORBIDDEN() =>
@@ -99,9 +99,9 @@ public sealed class WorkspaceInvitationTests
             .ThenError(ErrorCodes.InvitationNotFound);
 
     [Fact]
-    public void Given_a_member_When_they_accept_an_invitation_Then_ALREADY_MEMBER() =>
-        When(new AcceptInvitation(Ids.Member, Ids.Now, Ids.Workspace, Invitation, "new@example.com"), Invited())
-            .ThenError(ErrorCodes.AlreadyMember);
+    public void Given_a_member_When_they_accept_an_invitation_Then_ALREADY_MEMBER_about_no_one_input_field() =>
+        Assert.Null(When(new AcceptInvitation(Ids.Member, Ids.Now, Ids.Workspace, Invitation, "new@example.com"), Invited())
+            .ThenError(ErrorCodes.AlreadyMember).Field);
 
     [Fact]
     public void Given_no_workspace_When_AcceptInvitation_Then_NOT_FOUND() =>

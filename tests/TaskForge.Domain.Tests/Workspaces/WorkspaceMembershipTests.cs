@@ -25,9 +25,9 @@ public sealed class WorkspaceMembershipTests
             .ThenNothing();
 
     [Fact]
-    public void Given_an_outsider_When_a_role_is_changed_for_them_Then_NOT_A_MEMBER() =>
-        When(new ChangeMemberRole(Ids.Owner, Ids.Now, Ids.Workspace, Ids.Outsider, WorkspaceRole.Member))
-            .ThenError(ErrorCodes.NotAMember);
+    public void Given_an_outsider_When_a_role_is_changed_for_them_Then_NOT_A_MEMBER_about_userId() =>
+        Assert.Equal("userId", When(new ChangeMemberRole(Ids.Owner, Ids.Now, Ids.Workspace, Ids.Outsider, WorkspaceRole.Member))
+            .ThenError(ErrorCodes.NotAMember).Field);
 
     [Fact]
     public void Given_an_admin_When_they_make_someone_owner_Then_FORBIDDEN() =>
