@@ -127,7 +127,7 @@ public static class ApiBenchmark
             Reads: {readers} closed-loop clients, each request a random user (feed) or a random 200-task board read by a member of its workspace, {Rounds}
             interleaved rounds, {duration.TotalSeconds:N0} s in all per query. Writes: {clients} closed-loop clients; a mutation is `createTask` on a random project by a
             random member (authenticated, through Wolverine, waiting for its read models before answering); the baseline is bare Marten appends
-            (a session per single-event append, exact expected version) on another schema of the same cluster, {Rounds} interleaved rounds.
+            (a session per single-event append, exact expected version, UUIDv7 event ids and one body per stream as in the eventstore bench, ADR 0127) on another schema of the same cluster, {Rounds} interleaved rounds.
             """);
         report.Table(["measurement", "operations/s", "p50 ms", "p99 ms", "goal"],
         [
