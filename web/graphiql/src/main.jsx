@@ -6,15 +6,47 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 
-const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).href });
-
 // The header editor starts open with a template: paste a token from the API's sign-in to query as that user.
-const defaultHeaders = JSON.stringify({ Authorization: 'Bearer <paste a token here>' }, null, 2);
+const placeholder = 'Bearer <paste a token here>';
+const defaultHeaders = JSON.stringify({ Authorization: placeholder }, null, 2);
+
+// The first tab says how to sign in, and its query works before any token is pasted.
+const defaultQuery = `# TaskForge's GraphQL API
+#
+# 1. Sign in (the demo prints its accounts):
+#      mutation {
+#        login(input: {
+#          email: "...", password: "..."
+#        }) { accessToken }
+#      }
+# 2. In Headers below, put the accessToken
+#    in place of <paste a token here>.
+# 3. Ask as that user, for example:
+#      { me { name email } }
+#
+# The documentation explorer (top left) lists
+# every query, mutation and subscription.
+
+{ __typename }
+`;
+
+// Until a token replaces it, the template's placeholder is not sent: the API would refuse it as a malformed token, and
+// the sign-in mutation itself must work without one.
+const toolkitFetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).href });
+const fetcher = (params, options) => {
+  const headers = { ...(options?.headers ?? {}) };
+  for (const name of Object.keys(headers)) {
+    if (name.toLowerCase() === 'authorization' && String(headers[name]).trim() === placeholder) delete headers[name];
+  }
+
+  return toolkitFetcher(params, { ...options, headers });
+};
 
 createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
     defaultHeaders,
+    defaultQuery,
     isHeadersEditorEnabled: true,
     defaultEditorToolsVisibility: 'headers',
     shouldPersistHeaders: false,
