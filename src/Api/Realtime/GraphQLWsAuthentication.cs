@@ -8,7 +8,8 @@ namespace TaskForge.Api.Realtime;
 
 /// <summary>
 /// graphql-transport-ws sign-in: browsers cannot set headers on a WebSocket, so <c>connection_init</c>'s payload may carry
-/// <c>{ "authorization": "Bearer &lt;access token&gt;" }</c>. A token that does not validate closes the socket with 4403.
+/// <c>{ "authorization": "Bearer &lt;access token&gt;" }</c>, the key in any case, as a header name (GraphiQL sends its
+/// headers editor as the payload: <c>Authorization</c>). A token that does not validate closes the socket with 4403.
 /// Without one, the upgrade request's own credentials (an <c>Authorization</c> header) or none apply. Either way the
 /// connection closes (4403) when the token it was accepted with expires: the client signs in again with a fresh token and
 /// resumes its subscriptions from the last event id it holds.
@@ -19,7 +20,8 @@ public static class GraphQLWsAuthentication
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (context.Payload is null || !context.Payload.TryGetValue("authorization", out var value) || value is not string { Length: > 0 } text)
+        var value = context.Payload?.FirstOrDefault(p => string.Equals(p.Key, "authorization", StringComparison.OrdinalIgnoreCase)).Value;
+        if (value is not string { Length: > 0 } text)
             return GraphQLWsConnectResult.Accept(expiresAt: ExpiryOf(http.User));
         var token = text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? text[7..] : text;
         var issuer = http.RequestServices.GetRequiredService<TokenIssuer>();

@@ -30,9 +30,15 @@ const defaultQuery = `# TaskForge's GraphQL API
 { __typename }
 `;
 
+// Subscriptions go over graphql-transport-ws on the same path; the headers editor's content becomes connection_init's
+// payload, which the API reads for its Authorization.
+const endpoint = new URL('/graphql', window.location.origin);
+const socket = new URL(endpoint);
+socket.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+const toolkitFetcher = createGraphiQLFetcher({ url: endpoint.href, subscriptionUrl: socket.href });
+
 // Until a token replaces it, the template's placeholder is not sent: the API would refuse it as a malformed token, and
 // the sign-in mutation itself must work without one.
-const toolkitFetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location.origin).href });
 const fetcher = (params, options) => {
   const headers = { ...(options?.headers ?? {}) };
   for (const name of Object.keys(headers)) {

@@ -1,6 +1,7 @@
 // GraphiQL in a real browser (Debian's Chromium through playwright-core), as a new user meets it: the page loads from
 // the API, GraphiQL fetches the schema, the user signs in with the login mutation (the header template still holds its
-// placeholder), pastes the token into Headers and asks for `me`. Requests to any other origin are blocked and listed:
+// placeholder), pastes the token into Headers, asks for `me`, then subscribes to a workspace's events (graphql-ws, the
+// token from Headers) and sees a rename made elsewhere arrive live. Requests to any other origin are blocked and listed:
 // the page must work with no internet. Prints one JSON line; exits 1 if a step failed (the line says which).
 // Usage: node graphiql-browser.mjs <api base url> <email> <password>
 // CHROMIUM_PATH overrides /usr/bin/chromium; GRAPHIQL_SCREENSHOT=<file.png> keeps a picture of a failure.
@@ -9,7 +10,8 @@ import { chromium } from 'playwright-core';
 const [base, email, password] = process.argv.slice(2);
 const origin = new URL(base).origin;
 const report = {
-  step: 'start', pageErrors: [], foreignRequests: [], requests: [], schemaLoaded: false, token: false, me: null, error: null,
+  step: 'start', pageErrors: [], foreignRequests: [], requests: [], websockets: [], schemaLoaded: false, token: false, me: null,
+  live: false, liveEvent: null, error: null,
 };
 
 // What a request carried, without the token itself.
@@ -23,6 +25,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage();
 try {
   page.on('pageerror', e => report.pageErrors.push(String(e)));
+  page.on('websocket', ws => report.websockets.push(new URL(ws.url()).pathname));
   await page.route('**/*', route => {
     const url = new URL(route.request().url());
     if (url.protocol.startsWith('http') && url.origin !== origin) {
@@ -80,6 +83,28 @@ try {
   await replace(query, '{ me { email } }');
   const me = await run('email');
   report.me = /"email":"([^"]+)"/.exec(me)?.[1] ?? null;
+
+  report.step = 'subscription';
+  const gql = async (text, variables) => (await (await fetch(new URL('/graphql', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: text, variables }),
+  })).json()).data;
+  const workspace = (await gql('mutation { createWorkspace(input: { name: "Live" }) { workspace { id } } }')).createWorkspace.workspace.id;
+  await replace(query, `subscription { events(scopes: ["workspace:${workspace}"]) { kind event { type } } }`);
+  // GraphiQL tells a subscription (sent over the WebSocket) from a query by the document it has parsed, a moment after
+  // an edit: until then it posts it, and the API answers that subscriptions are not served over plain HTTP.
+  const response = page.locator('.graphiql-response').first();
+  for (let attempt = 0; !report.live && attempt < 10; attempt++) {
+    await page.waitForTimeout(300);
+    await page.locator('.graphiql-execute-button').first().click();
+    await response.getByText(/"LIVE"|"BAD_REQUEST"/).first().waitFor({ timeout: 15000 });
+    report.live = (await response.innerText()).includes('"LIVE"');
+  }
+
+  await gql('mutation($id: ID!) { renameWorkspace(input: { workspaceId: $id, name: "Live, renamed" }) { errors { code } } }', { id: workspace });
+  await response.getByText('"WorkspaceRenamed"').first().waitFor({ timeout: 15000 });
+  report.liveEvent = 'WorkspaceRenamed';
   report.step = 'done';
 } catch (e) {
   report.error = String(e).split('\n')[0];
