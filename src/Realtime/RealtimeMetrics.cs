@@ -15,9 +15,9 @@ public sealed class RealtimeMetrics
     private readonly Histogram<long> _replaySize;
     private readonly Histogram<double> _replayTime;
     private readonly Counter<long> _resyncs;
-    private readonly UpDownCounter<long> _connections;
-    private readonly UpDownCounter<long> _subscriptions;
-    private readonly UpDownCounter<long> _presence;
+    private long _connections;
+    private long _subscriptions;
+    private long _presence;
 
     public RealtimeMetrics(IMeterFactory meters)
     {
@@ -29,9 +29,11 @@ public sealed class RealtimeMetrics
         _replaySize = meter.CreateHistogram<long>("taskforge.realtime.replay_size", "{event}", "Events replayed per resume");
         _replayTime = meter.CreateHistogram<double>("taskforge.realtime.replay_duration", "ms", "Time to replay a resume");
         _resyncs = meter.CreateCounter<long>("taskforge.realtime.resyncs", "{resync}", "Subscribers told to resync");
-        _connections = meter.CreateUpDownCounter<long>("taskforge.realtime.connections", "{connection}", "Open hub connections");
-        _subscriptions = meter.CreateUpDownCounter<long>("taskforge.realtime.subscriptions", "{subscription}", "Live subscriptions");
-        _presence = meter.CreateUpDownCounter<long>("taskforge.realtime.presence_members", "{member}", "Connections of this node present in a board or task");
+        // Observed rather than added to, so that a node with no connection yet reports 0 instead of nothing.
+        meter.CreateObservableUpDownCounter("taskforge.realtime.connections", () => Interlocked.Read(ref _connections), "{connection}", "Open hub connections");
+        meter.CreateObservableUpDownCounter("taskforge.realtime.subscriptions", () => Interlocked.Read(ref _subscriptions), "{subscription}", "Live subscriptions");
+        meter.CreateObservableUpDownCounter(
+            "taskforge.realtime.presence_members", () => Interlocked.Read(ref _presence), "{member}", "Connections of this node present in a board or task");
     }
 
     internal void Delivered(RealtimeEvent e, bool live)
@@ -51,17 +53,17 @@ public sealed class RealtimeMetrics
 
     internal void Resync(string cause) => _resyncs.Add(1, new KeyValuePair<string, object?>("cause", cause));
 
-    public void ConnectionOpened() => _connections.Add(1);
+    public void ConnectionOpened() => Interlocked.Increment(ref _connections);
 
-    public void ConnectionClosed() => _connections.Add(-1);
+    public void ConnectionClosed() => Interlocked.Decrement(ref _connections);
 
-    public void SubscriptionOpened() => _subscriptions.Add(1);
+    public void SubscriptionOpened() => Interlocked.Increment(ref _subscriptions);
 
-    public void SubscriptionClosed() => _subscriptions.Add(-1);
+    public void SubscriptionClosed() => Interlocked.Decrement(ref _subscriptions);
 
-    public void PresenceJoined() => _presence.Add(1);
+    public void PresenceJoined() => Interlocked.Increment(ref _presence);
 
-    public void PresenceLeft() => _presence.Add(-1);
+    public void PresenceLeft() => Interlocked.Decrement(ref _presence);
 
     internal static long Now() => Stopwatch.GetTimestamp();
 }

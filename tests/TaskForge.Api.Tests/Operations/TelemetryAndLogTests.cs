@@ -29,6 +29,24 @@ public sealed class TelemetryAndLogTests(PostgresDatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task Metrics_reports_the_realtime_gauges_at_zero_before_any_hub_connection()
+    {
+        await using var factory = OperationsHost.Start(database);
+        using var client = factory.CreateClient();
+
+        // An operator's alert on open connections must see 0 on a quiet node, not a missing series.
+        var metrics = await OperationsHost.EventuallyAsync(
+            () => client.GetStringAsync(new Uri("/metrics", UriKind.Relative)),
+            text => text.Contains("taskforge_realtime_connections", StringComparison.Ordinal));
+
+        foreach (var gauge in new[] { "taskforge_realtime_connections", "taskforge_realtime_subscriptions", "taskforge_realtime_presence_members" })
+        {
+            var sample = metrics.Split('\n').Single(line => line.StartsWith(gauge + "{", StringComparison.Ordinal) || line.StartsWith(gauge + " ", StringComparison.Ordinal));
+            Assert.Equal("0", sample.Split(' ')[1]);
+        }
+    }
+
+    [Fact]
     public async Task A_log_line_written_during_a_request_carries_its_trace_id_and_correlation_id()
     {
         var logs = new CapturingLoggerProvider();

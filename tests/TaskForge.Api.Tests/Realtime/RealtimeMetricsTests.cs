@@ -107,14 +107,29 @@ public sealed class RealtimeMetricsTests(ApiHostFixture fixture) : IClassFixture
                         name += "/" + tag.Value;
                 }
 
-                _sums.AddOrUpdate(name, value, (_, sum) => sum + value);
+                // An observed instrument reports its current value; the others report changes, summed here.
+                if (instrument.IsObservable)
+                    _sums[name] = value;
+                else
+                    _sums.AddOrUpdate(name, value, (_, sum) => sum + value);
             });
             _listener.Start();
         }
 
-        public long this[string name] => _sums.GetValueOrDefault(name);
+        public long this[string name]
+        {
+            get
+            {
+                _listener.RecordObservableInstruments();
+                return _sums.GetValueOrDefault(name);
+            }
+        }
 
-        public string Describe() => string.Join(", ", _sums.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        public string Describe()
+        {
+            _listener.RecordObservableInstruments();
+            return string.Join(", ", _sums.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        }
 
         public void Dispose() => _listener.Dispose();
     }
