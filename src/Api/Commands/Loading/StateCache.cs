@@ -20,10 +20,10 @@ public sealed class StateCache : IDisposable
     /// when false every load reads the events after the cached state, as ADR 0052 first had it.</param>
     public StateCache(int capacity = 10_000, long minimumVersion = 1, TimeSpan? slidingExpiration = null, bool trusted = true)
     {
-        Trusted = trusted;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
         MinimumVersion = minimumVersion;
+        Trusted = trusted;
         _slidingExpiration = slidingExpiration ?? TimeSpan.FromMinutes(30);
     }
 
