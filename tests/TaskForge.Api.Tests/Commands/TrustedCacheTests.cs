@@ -24,6 +24,9 @@ public sealed class TrustedCacheTests(CommandFixture fixture) : IClassFixture<Co
         var taskId = await board.NewTaskAsync();
         await TestBoard.SucceedsAsync(fixture.Handler.HandleAsync(board.Rename(board.Member, taskId, "Warm")));
         using var coldNode = await CommandHost.StartAsync(fixture.ConnectionString);
+        // The cold node's first command may still see Marten check its schema (extra statements in the count): it runs
+        // one on a board of its own first, so only its state cache is cold for this board's streams.
+        await (await TestBoard.CreateAsync(coldNode.Services.GetRequiredService<CommandHandler>())).NewTaskAsync();
 
         var warm = await CountStatementsAsync(() => fixture.Handler.HandleAsync(board.Rename(board.Member, taskId, "Trusted")));
         var cold = await CountStatementsAsync(() => coldNode.Services.GetRequiredService<CommandHandler>().HandleAsync(board.Rename(board.Member, taskId, "Read")));
