@@ -36,17 +36,17 @@ public sealed class SearchReader(ReadModelDatabase database)
                   AND EXISTS (SELECT 1 FROM {_schema}.workspace_members m WHERE m.workspace_id = d.workspace_id AND m.user_id = $1)
                 ORDER BY rank DESC, d.updated_at DESC, d.document_id LIMIT $3)
             SELECT h.kind, h.document_id, h.task_id, h.project_id, h.workspace_id, coalesce(t.title, ''),
-                   ts_headline('english', CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, q.query, 'MaxFragments=1, MaxWords=20, MinWords=5'),
+                   ts_headline('english', translate(CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, $5, ''), q.query, $6),
                    h.rank
             FROM hits h CROSS JOIN q LEFT JOIN {_schema}.search_documents t ON t.document_id = h.task_id AND t.kind = 'task'
             ORDER BY h.rank DESC, h.updated_at DESC, h.document_id
-            """, userId, query, first, workspaceId);
+            """, userId, query, first, workspaceId, SearchSnippet.Marks, SearchSnippet.HeadlineOptions);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             hits.Add(new SearchHit(reader.GetString(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetGuid(4), reader.GetString(5),
-                reader.GetString(6), reader.GetFloat(7)));
+                SearchSnippet.ToHtml(reader.GetString(6)), reader.GetFloat(7)));
         }
 
         return hits;

@@ -64,6 +64,21 @@ public sealed class SearchTests(ReadModelFixture fixture) : IClassFixture<ReadMo
     }
 
     [Fact]
+    public async Task Given_a_title_with_markup_When_searching_Then_the_snippet_shows_it_as_text_and_only_the_match_in_bold()
+    {
+        var word = "rocket" + Guid.NewGuid().ToString("N")[..6];
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var project = await workspace.CreateProjectAsync();
+        await project.CreateTaskAsync(workspace.Owner, $"{word} \uE001<img src=x onerror=alert(1)> & \"friends\" end");
+        await fixture.CaughtUpAsync();
+
+        var hit = Assert.Single(await fixture.Search.SearchAsync(workspace.Owner, word));
+
+        Assert.StartsWith($"<b>{word}</b> &lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends", hit.Snippet, StringComparison.Ordinal);
+        Assert.Equal(2, hit.Snippet.Count(c => c == '<')); // <b> and </b>, nothing else
+    }
+
+    [Fact]
     public async Task Given_odd_queries_When_searching_Then_they_give_results_or_clear_errors_never_a_crash()
     {
         var owner = Guid.NewGuid();
