@@ -31,6 +31,11 @@ public static class WorkspaceMutations
                 new LeaveWorkspace(caller.Id, run.Now, WorkspaceId(input))))
             .BindField("Mutation", "inviteMember", ctx => Invitation(ctx, run, (input, caller, options) =>
                 new InviteMember(caller.Id, run.Now, WorkspaceId(input), MutationRunner.NewId(caller, options, "invitation"), input.String("email"), Role(input))))
+            .BindField("Mutation", "declineInvitation", ctx => Invitation(ctx, run, (input, caller, _) =>
+            {
+                var id = input.Id("invitationId", GlobalIdKind.Invitation);
+                return new DeclineInvitation(caller.Id, run.Now, id[0], id[1], caller.Email);
+            }))
             .BindField("Mutation", "revokeInvitation", ctx => Invitation(ctx, run, (input, caller, _) =>
             {
                 var id = input.Id("invitationId", GlobalIdKind.Invitation);
@@ -73,7 +78,7 @@ public static class WorkspaceMutations
                     ["workspace"] = workspace,
                     ["invitation"] = pending is null || workspace is null
                         ? null
-                        : new Projections.Membership.InvitationToYou(pending.InvitationId, pending.WorkspaceId, workspace.Name, pending.Email, pending.Role, pending.InvitedAt),
+                        : new Projections.Membership.InvitationToYou(pending.InvitationId, pending.WorkspaceId, workspace.Name, pending.Email, pending.Role, pending.InvitedAt, pending.InvitedBy),
                 };
             });
         });

@@ -39,12 +39,13 @@ public static class WorkspaceSchema
                 }
 
                 var pending = await membership.InvitationsAsync(Caller.Require(ctx).Id, workspace.WorkspaceId, ctx.CancellationToken);
-                var invitations = pending.Select(i => new InvitationToYou(i.InvitationId, i.WorkspaceId, workspace.Name, i.Email, i.Role, i.InvitedAt)).ToList();
+                var invitations = pending.Select(i => new InvitationToYou(i.InvitationId, i.WorkspaceId, workspace.Name, i.Email, i.Role, i.InvitedAt, i.InvitedBy)).ToList();
                 return Connections.Slice(ctx, invitations, i => i.InvitationId.ToString("N"), DefaultPage, MaxPage);
             })
             .BindFieldAsync("Member", "user", ctx => Users.LoadAsync(ctx, ((WorkspaceMemberView)ctx.Source!).UserId))
             .BindField("Invitation", "id", ctx => GlobalId.Invitation(((InvitationToYou)ctx.Source!).WorkspaceId, ((InvitationToYou)ctx.Source!).InvitationId))
-            .BindFieldAsync("Invitation", "workspace", ctx => LoadAsync(ctx, ((InvitationToYou)ctx.Source!).WorkspaceId));
+            .BindFieldAsync("Invitation", "workspace", ctx => LoadAsync(ctx, ((InvitationToYou)ctx.Source!).WorkspaceId))
+            .BindFieldAsync("Invitation", "invitedBy", async ctx => ((InvitationToYou)ctx.Source!).InvitedBy is { } inviter ? await Users.LoadAsync(ctx, inviter) : null);
     }
 
     /// <summary>The workspace as the caller sees it (null when they are not a member), batched per query level.</summary>

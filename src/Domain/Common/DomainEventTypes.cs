@@ -20,6 +20,7 @@ public static class DomainEventTypes
         ["MemberInvited"] = typeof(WorkspaceEvent.MemberInvited),
         ["InvitationRevoked"] = typeof(WorkspaceEvent.InvitationRevoked),
         ["InvitationAccepted"] = typeof(WorkspaceEvent.InvitationAccepted),
+        ["InvitationDeclined"] = typeof(WorkspaceEvent.InvitationDeclined),
         ["MemberRoleChanged"] = typeof(WorkspaceEvent.MemberRoleChanged),
         ["MemberRemoved"] = typeof(WorkspaceEvent.MemberRemoved),
         ["MemberLeft"] = typeof(WorkspaceEvent.MemberLeft),

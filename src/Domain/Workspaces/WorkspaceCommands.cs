@@ -23,6 +23,10 @@ public abstract record WorkspaceCommand(Guid ActorId, DateTimeOffset Now) : IWor
     public sealed record AcceptInvitation(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid InvitationId, string ActorEmail)
         : WorkspaceCommand(ActorId, Now), IRetryableCommand;
 
+    /// <summary>The invited person says no: the command path supplies their email, which must match the pending invitation.</summary>
+    public sealed record DeclineInvitation(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid InvitationId, string ActorEmail)
+        : WorkspaceCommand(ActorId, Now), IRetryableCommand;
+
     public sealed record ChangeMemberRole(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid UserId, WorkspaceRole Role)
         : WorkspaceCommand(ActorId, Now);
 

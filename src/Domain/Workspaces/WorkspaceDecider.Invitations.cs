@@ -67,4 +67,22 @@ public static partial class WorkspaceDecider
             return new DomainError(ErrorCodes.AlreadyMember, $"{email} is already a member of this workspace.");
         return new InvitationAccepted(c.WorkspaceId, invitation.InvitationId, c.ActorId, email, invitation.Role);
     }
+
+    private static Decision<WorkspaceEvent> Decline(DeclineInvitation c, WorkspaceState state)
+    {
+        if (state is not WorkspaceState.Active workspace || workspace.WorkspaceId != c.WorkspaceId)
+            return DomainError.NotFound("Workspace");
+        if (TextInput.Email("actorEmail", c.ActorEmail, out var email) is { } invalid)
+            return invalid with { Field = null }; // the actor's email comes from the account, not from the input
+
+        if (workspace.Invitations.TryGetValue(c.InvitationId, out var invitation) && invitation.Email == email)
+            return new InvitationDeclined(c.WorkspaceId, invitation.InvitationId, email);
+        if (workspace.Members.ContainsKey(c.ActorId))
+            return new DomainError(ErrorCodes.AlreadyMember, "You are already a member of this workspace.");
+        if (workspace.ClosedInvitationIds.Contains(c.InvitationId) && workspace.InvitationForEmail(email) is null)
+            return Decision<WorkspaceEvent>.None; // declined (or revoked) already: a retry changes nothing
+        return workspace.InvitationForEmail(email) is null
+            ? DomainError.NotFound("Workspace")
+            : new DomainError(ErrorCodes.InvitationNotFound, "This invitation is not pending for your email address.");
+    }
 }

@@ -19,6 +19,7 @@ public static partial class WorkspaceDecider
             InviteMember c => Invite(c, state),
             RevokeInvitation c => Revoke(c, state),
             AcceptInvitation c => Accept(c, state),
+            DeclineInvitation c => Decline(c, state),
             ChangeMemberRole c => ChangeRole(c, state),
             RemoveMember c => Remove(c, state),
             LeaveWorkspace c => Leave(c, state),
@@ -72,6 +73,11 @@ public static partial class WorkspaceDecider
                 Invitations = active.Invitations.SetItem(e.InvitationId, new WorkspaceInvitation(e.InvitationId, e.Email, e.Role)),
             },
             InvitationRevoked e => active with
+            {
+                Invitations = active.Invitations.Remove(e.InvitationId),
+                ClosedInvitationIds = active.ClosedInvitationIds.Add(e.InvitationId),
+            },
+            InvitationDeclined e => active with
             {
                 Invitations = active.Invitations.Remove(e.InvitationId),
                 ClosedInvitationIds = active.ClosedInvitationIds.Add(e.InvitationId),

@@ -14,6 +14,8 @@ public abstract record WorkspaceEvent : IWorkspaceScoped
 
     public sealed record InvitationAccepted(Guid WorkspaceId, Guid InvitationId, Guid UserId, string Email, WorkspaceRole Role) : WorkspaceEvent;
 
+    public sealed record InvitationDeclined(Guid WorkspaceId, Guid InvitationId, string Email) : WorkspaceEvent;
+
     public sealed record MemberRoleChanged(Guid WorkspaceId, Guid UserId, WorkspaceRole PreviousRole, WorkspaceRole Role) : WorkspaceEvent;
 
     public sealed record MemberRemoved(Guid WorkspaceId, Guid UserId) : WorkspaceEvent;

@@ -67,6 +67,9 @@ public sealed class FeedProjection : DomainProjection
             case WorkspaceEvent.InvitationRevoked r:
                 feed.ToWorkspace(e, id, new("revoked_invitation", "invitation", r.InvitationId, $"revoked the invitation of {r.Email}", Title: r.Email));
                 break;
+            case WorkspaceEvent.InvitationDeclined d:
+                feed.ToWorkspace(e, id, new("declined_invitation", "invitation", d.InvitationId, $"{d.Email} declined the invitation", Title: d.Email));
+                break;
             case WorkspaceEvent.InvitationAccepted a:
                 feed.AddMember(id, a.UserId, a.Email);
                 feed.ToWorkspace(e, id, new("joined", "member", a.UserId, $"{a.Email} joined as {a.Role}", a.UserId));

@@ -17,7 +17,7 @@ public sealed class MembershipProjection : DomainProjection
 
     public override string Name => "membership";
 
-    public override int Version => 3;
+    public override int Version => 4;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(Domain.Workspaces.WorkspaceEvent)];
 
@@ -32,7 +32,8 @@ public sealed class MembershipProjection : DomainProjection
             PRIMARY KEY (workspace_id, user_id));
         CREATE INDEX {t.Local(Members)}_user ON {t[Members]} (user_id, workspace_id);
         CREATE TABLE {t[Invitations]} (
-            invitation_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, invited_at timestamptz NOT NULL);
+            invitation_id uuid PRIMARY KEY, workspace_id uuid NOT NULL, email text NOT NULL, role text NOT NULL, invited_at timestamptz NOT NULL,
+            invited_by uuid);
         CREATE INDEX {t.Local(Invitations)}_workspace ON {t[Invitations]} (workspace_id);
         CREATE INDEX {t.Local(Invitations)}_email ON {t[Invitations]} (lower(email));
         CREATE TABLE {t[Periods]} (
@@ -62,11 +63,14 @@ public sealed class MembershipProjection : DomainProjection
                 sql.Add($"UPDATE {t[Workspaces]} SET name = $2 WHERE workspace_id = $1", r.WorkspaceId, r.Name);
                 break;
             case MemberInvited i:
-                sql.Add($"INSERT INTO {t[Invitations]} VALUES ($1, $2, $3, $4, $5) ON CONFLICT (invitation_id) DO NOTHING",
-                    i.InvitationId, i.WorkspaceId, i.Email, i.Role.ToString(), e.At);
+                sql.Add($"INSERT INTO {t[Invitations]} VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (invitation_id) DO NOTHING",
+                    i.InvitationId, i.WorkspaceId, i.Email, i.Role.ToString(), e.At, e.ActorId);
                 break;
             case InvitationRevoked r:
                 sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", r.InvitationId);
+                break;
+            case InvitationDeclined d:
+                sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", d.InvitationId);
                 break;
             case InvitationAccepted a:
                 sql.Add($"DELETE FROM {t[Invitations]} WHERE invitation_id = $1", a.InvitationId);

@@ -98,7 +98,7 @@ public sealed class MembershipReader(ReadModelDatabase database)
 
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
-            SELECT invitation_id, workspace_id, email, role, invited_at FROM {_schema}.workspace_invitations
+            SELECT invitation_id, workspace_id, email, role, invited_at, invited_by FROM {_schema}.workspace_invitations
             WHERE workspace_id = $1 ORDER BY invited_at, invitation_id
             """, workspaceId);
         var result = new List<PendingInvitation>();
@@ -106,7 +106,7 @@ public sealed class MembershipReader(ReadModelDatabase database)
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new PendingInvitation(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), Enum.Parse<WorkspaceRole>(reader.GetString(3)),
-                reader.GetFieldValue<DateTimeOffset>(4)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetGuid(5)));
         }
 
         return result;
@@ -118,7 +118,7 @@ public sealed class MembershipReader(ReadModelDatabase database)
         ArgumentNullException.ThrowIfNull(email);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
-            SELECT i.invitation_id, i.workspace_id, w.name, i.email, i.role, i.invited_at
+            SELECT i.invitation_id, i.workspace_id, w.name, i.email, i.role, i.invited_at, i.invited_by
             FROM {_schema}.workspace_invitations i JOIN {_schema}.workspaces w ON w.workspace_id = i.workspace_id
             WHERE lower(i.email) = lower($1) ORDER BY i.invited_at DESC, i.invitation_id
             """, email);
@@ -127,7 +127,7 @@ public sealed class MembershipReader(ReadModelDatabase database)
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new InvitationToYou(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
-                Enum.Parse<WorkspaceRole>(reader.GetString(4)), reader.GetFieldValue<DateTimeOffset>(5)));
+                Enum.Parse<WorkspaceRole>(reader.GetString(4)), reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetGuid(6)));
         }
 
         return result;

@@ -9,8 +9,8 @@ public sealed record WorkspaceMembership(Guid WorkspaceId, string Name, Workspac
 /// <summary>A member of a workspace.</summary>
 public sealed record WorkspaceMemberView(Guid UserId, string Email, WorkspaceRole Role, DateTimeOffset JoinedAt);
 
-/// <summary>An invitation not yet accepted or revoked.</summary>
-public sealed record PendingInvitation(Guid InvitationId, Guid WorkspaceId, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt);
+/// <summary>An invitation not yet accepted, declined or revoked; <see cref="InvitedBy"/> is the member who sent it.</summary>
+public sealed record PendingInvitation(Guid InvitationId, Guid WorkspaceId, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt, Guid? InvitedBy);
 
 /// <summary>
 /// A stretch of membership: the user may see the workspace's events with <see cref="FromPosition"/> ≤ position and,
@@ -21,5 +21,5 @@ public sealed record MembershipPeriod(Guid WorkspaceId, long FromPosition, long?
     public bool Covers(long position) => position >= FromPosition && (ToPosition is not { } to || position < to);
 }
 
-/// <summary>An invitation as the invited person sees it: with the name of the workspace they are not yet a member of.</summary>
-public sealed record InvitationToYou(Guid InvitationId, Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt);
+/// <summary>An invitation as the invited person sees it: with the name of the workspace they are not yet a member of, and who sent it.</summary>
+public sealed record InvitationToYou(Guid InvitationId, Guid WorkspaceId, string WorkspaceName, string Email, WorkspaceRole Role, DateTimeOffset InvitedAt, Guid? InvitedBy);

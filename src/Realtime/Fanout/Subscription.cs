@@ -189,6 +189,7 @@ public sealed class Subscription : IAsyncDisposable
     {
         WorkspaceEvent.MemberInvited i => string.Equals(i.Email, email, StringComparison.OrdinalIgnoreCase),
         WorkspaceEvent.InvitationRevoked r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase),
+        WorkspaceEvent.InvitationDeclined d => string.Equals(d.Email, email, StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
 

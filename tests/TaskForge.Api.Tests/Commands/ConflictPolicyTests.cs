@@ -7,7 +7,7 @@ public sealed class ConflictPolicyTests
 {
     private static readonly string[] Retried =
     [
-        "AcceptInvitation", "AddComment", "AddTaskLabel", "AssignTask", "DeleteComment", "InviteMember", "LeaveWorkspace",
+        "AcceptInvitation", "AddComment", "AddTaskLabel", "AssignTask", "DeclineInvitation", "DeleteComment", "InviteMember", "LeaveWorkspace",
         "MarkAllNotificationsRead", "MarkNotificationRead", "RemoveMember", "RemoveTaskLabel", "RevokeInvitation",
         "UnassignTask", "UnwatchTask", "WatchTask",
     ];

@@ -19,6 +19,7 @@ public sealed class DomainEventTypesTests
         .. WorkspaceFixture.WithAllRoles().Take(3),
         new WorkspaceEvent.WorkspaceRenamed(W, "New"),
         new WorkspaceEvent.InvitationRevoked(W, Guid.NewGuid(), "a@example.com"),
+        new WorkspaceEvent.InvitationDeclined(W, Guid.NewGuid(), "a@example.com"),
         new WorkspaceEvent.MemberRoleChanged(W, Ids.Member, WorkspaceRole.Member, WorkspaceRole.Admin),
         new WorkspaceEvent.MemberRemoved(W, Ids.Member),
         new WorkspaceEvent.MemberLeft(W, Ids.Member),

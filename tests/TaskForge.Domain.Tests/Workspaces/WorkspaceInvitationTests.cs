@@ -8,6 +8,7 @@ namespace TaskForge.Domain.Tests.Workspaces;
 public sealed class WorkspaceInvitationTests
 {
     private static readonly Guid Invitation = Guid.Parse("00000000-0000-0000-0000-0000000001a1");
+    private static readonly Guid SecondInvitation = Guid.Parse("00000000-0000-0000-0000-0000000001a2");
     private static readonly Guid NewUser = Guid.Parse("00000000-0000-0000-0000-0000000001b1");
 
     private static MemberInvited Invited(WorkspaceRole role = WorkspaceRole.Member) =>
@@ -133,6 +134,61 @@ public sealed class WorkspaceInvitationTests
     public void Given_a_pending_invitation_When_a_member_revokes_it_Then_FORBIDDEN() =>
         When(new RevokeInvitation(Ids.Member, Ids.Now, Ids.Workspace, Invitation), Invited())
             .ThenError(ErrorCodes.Forbidden);
+
+    [Fact]
+    public void Given_a_pending_invitation_When_the_invitee_declines_Then_InvitationDeclined() =>
+        When(new DeclineInvitation(NewUser, Ids.Now, Ids.Workspace, Invitation, " NEW@example.com"), Invited())
+            .Then(new InvitationDeclined(Ids.Workspace, Invitation, "new@example.com"));
+
+    [Fact]
+    public void Given_a_declined_invitation_When_declined_again_Then_no_events() =>
+        When(new DeclineInvitation(NewUser, Ids.Now, Ids.Workspace, Invitation, "new@example.com"), Invited(), new InvitationDeclined(Ids.Workspace, Invitation, "new@example.com"))
+            .ThenNothing();
+
+    [Fact]
+    public void Given_a_declined_invitation_When_the_invitee_accepts_Then_NOT_FOUND() =>
+        When(new AcceptInvitation(NewUser, Ids.Now, Ids.Workspace, Invitation, "new@example.com"), Invited(), new InvitationDeclined(Ids.Workspace, Invitation, "new@example.com"))
+            .ThenError(ErrorCodes.NotFound);
+
+    [Fact]
+    public void Given_a_declined_invitation_When_an_admin_invites_the_email_again_Then_MemberInvited() =>
+        When(new InviteMember(Ids.Admin, Ids.Now, Ids.Workspace, SecondInvitation, "new@example.com", WorkspaceRole.Member),
+                Invited(), new InvitationDeclined(Ids.Workspace, Invitation, "new@example.com"))
+            .Then(new MemberInvited(Ids.Workspace, SecondInvitation, "new@example.com", WorkspaceRole.Member));
+
+    [Fact]
+    public void Given_an_invitation_for_someone_else_When_an_outsider_declines_Then_NOT_FOUND_and_it_stays_pending() =>
+        When(new DeclineInvitation(Ids.Outsider, Ids.Now, Ids.Workspace, Invitation, "outsider@example.com"), Invited())
+            .ThenError(ErrorCodes.NotFound);
+
+    [Fact]
+    public void Given_an_invitation_When_the_invitee_declines_another_invitation_id_Then_INVITATION_NOT_FOUND() =>
+        When(new DeclineInvitation(NewUser, Ids.Now, Ids.Workspace, Guid.NewGuid(), "new@example.com"), Invited())
+            .ThenError(ErrorCodes.InvitationNotFound);
+
+    [Fact]
+    public void Given_an_accepted_invitation_When_the_new_member_declines_it_Then_ALREADY_MEMBER() =>
+        When(
+                new DeclineInvitation(NewUser, Ids.Now, Ids.Workspace, Invitation, "new@example.com"),
+                Invited(),
+                new InvitationAccepted(Ids.Workspace, Invitation, NewUser, "new@example.com", WorkspaceRole.Member))
+            .ThenError(ErrorCodes.AlreadyMember);
+
+    [Fact]
+    public void Given_no_workspace_When_DeclineInvitation_Then_NOT_FOUND() =>
+        WorkspaceFixture.Scenario()
+            .When(state => WorkspaceDecider.Decide(new DeclineInvitation(NewUser, Ids.Now, Ids.Workspace, Invitation, "new@example.com"), state))
+            .ThenError(ErrorCodes.NotFound);
+
+    [Fact]
+    public void Given_a_declined_invitation_When_evolved_Then_nothing_is_pending_and_no_one_joined()
+    {
+        var state = Assert.IsType<WorkspaceState.Active>(WorkspaceFixture.State(
+            [.. WorkspaceFixture.WithAllRoles(), Invited(), new InvitationDeclined(Ids.Workspace, Invitation, "new@example.com")]));
+        Assert.Empty(state.Invitations);
+        Assert.Null(state.RoleOf(NewUser));
+        Assert.Contains(Invitation, state.ClosedInvitationIds);
+    }
 
     [Fact]
     public void Given_an_accepted_invitation_When_evolved_Then_the_invitee_is_a_member_and_nothing_is_pending()

@@ -23,8 +23,26 @@ public sealed class MembershipReadModelTests(ReadModelFixture fixture) : IClassF
             members.Select(m => (m.UserId, m.Role)).OrderBy(m => m.Item1));
         Assert.Null(await fixture.Membership.RoleOfAsync(bob, workspace.Id));
         var invitation = Assert.Single(await fixture.Membership.InvitationsAsync(ana, workspace.Id));
-        Assert.Equal((TestWorkspace.EmailOf(cy), WorkspaceRole.Viewer), (invitation.Email, invitation.Role));
+        Assert.Equal((TestWorkspace.EmailOf(cy), WorkspaceRole.Viewer, workspace.Owner), (invitation.Email, invitation.Role, invitation.InvitedBy));
         Assert.Equal(["Acme"], (await fixture.Membership.WorkspacesOfAsync(ana)).Where(w => w.WorkspaceId == workspace.Id).Select(w => w.Name));
+    }
+
+    [Fact]
+    public async Task Given_a_declined_invitation_When_read_Then_it_is_pending_for_no_one_and_the_invitee_is_no_member()
+    {
+        var (dee, eve) = (Guid.NewGuid(), Guid.NewGuid());
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var declined = Guid.NewGuid();
+        await workspace.WorkspaceEventAsync(workspace.Owner, new WorkspaceEvent.MemberInvited(workspace.Id, declined, TestWorkspace.EmailOf(dee), WorkspaceRole.Member));
+        await workspace.InviteAsync(eve);
+        await workspace.WorkspaceEventAsync(dee, new WorkspaceEvent.InvitationDeclined(workspace.Id, declined, TestWorkspace.EmailOf(dee)));
+        await fixture.CaughtUpAsync();
+
+        Assert.Empty(await fixture.Membership.InvitationsForAsync(TestWorkspace.EmailOf(dee)));
+        var toEve = Assert.Single(await fixture.Membership.InvitationsForAsync(TestWorkspace.EmailOf(eve)));
+        Assert.Equal(workspace.Owner, toEve.InvitedBy);
+        Assert.Equal([TestWorkspace.EmailOf(eve)], (await fixture.Membership.InvitationsAsync(workspace.Owner, workspace.Id)).Select(i => i.Email));
+        Assert.Null(await fixture.Membership.RoleOfAsync(dee, workspace.Id));
     }
 
     [Fact]

@@ -53,6 +53,33 @@ public sealed class AuthorizationTests(RealtimeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_invitation_and_its_decline_reach_the_invited_person_through_me_and_no_one_else()
+    {
+        var owner = Guid.NewGuid();
+        var invitee = Guid.NewGuid();
+        var stranger = Guid.NewGuid();
+        var workspace = await Log.CreateWorkspaceAsync(owner);
+        await fixture.CaughtUpAsync();
+        var start = await fixture.HighWaterMark.ReadAsync();
+        var invitationId = Guid.NewGuid();
+        var invited = (await Log.AppendAsync(owner, (StreamIds.Workspace(workspace),
+            new WorkspaceEvent.MemberInvited(workspace, invitationId, TestLog.EmailOf(invitee), WorkspaceRole.Member))))[0];
+        var declined = (await Log.AppendAsync(invitee, (StreamIds.Workspace(workspace),
+            new WorkspaceEvent.InvitationDeclined(workspace, invitationId, TestLog.EmailOf(invitee)))))[0];
+        await fixture.CertifiedAsync(declined);
+
+        var inviteeSink = new RecordingSink();
+        var strangerSink = new RecordingSink();
+        var mine = Assert.IsType<SubscribeResult.Subscribed>(await SubscribeAsync(invitee, inviteeSink, start, Scope.Me));
+        var theirs = Assert.IsType<SubscribeResult.Subscribed>(await SubscribeAsync(stranger, strangerSink, start, Scope.Me));
+
+        Assert.Equal([invited, declined], inviteeSink.Ids);
+        Assert.Empty(strangerSink.Ids);
+        await mine.Subscription.DisposeAsync();
+        await theirs.Subscription.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_removed_member_stops_at_the_removal_and_is_told_while_others_go_on()
     {
         var owner = Guid.NewGuid();
