@@ -11,7 +11,7 @@ public sealed class InvitationTests(ApiHostFixture api) : IClassFixture<ApiHostF
         using var ada = await api.SignUpAsync("ada");
         using var bob = await api.SignUpAsync("bob");
         var workspaceId = await ApiSeed.WorkspaceAsync(ada, "Invitations");
-        await InviteAsync(ada, workspaceId, bob.Email!);
+        await ApiSeed.InviteAsync(ada, workspaceId, bob.Email!);
 
         var mine = (await bob.QueryAsync("{ me { invitations { workspaceName invitedBy { id name } } } }")).Data("me").GetProperty("invitations");
         var theirs = (await ada.QueryAsync("query($ws: ID!) { workspace(id: $ws) { invitations { nodes { email invitedBy { id } } } } }", new { ws = workspaceId }))
@@ -28,7 +28,7 @@ public sealed class InvitationTests(ApiHostFixture api) : IClassFixture<ApiHostF
         using var ada = await api.SignUpAsync("ada");
         using var bob = await api.SignUpAsync("bob");
         var workspaceId = await ApiSeed.WorkspaceAsync(ada, "Declined");
-        var invitationId = await InviteAsync(ada, workspaceId, bob.Email!);
+        var invitationId = await ApiSeed.InviteAsync(ada, workspaceId, bob.Email!);
 
         var declined = (await DeclineAsync(bob, invitationId)).Payload("declineInvitation");
         var again = (await DeclineAsync(bob, invitationId)).Payload("declineInvitation");
@@ -55,18 +55,13 @@ public sealed class InvitationTests(ApiHostFixture api) : IClassFixture<ApiHostF
         using var bob = await api.SignUpAsync("bob");
         using var eve = await api.SignUpAsync("eve");
         var workspaceId = await ApiSeed.WorkspaceAsync(ada, "Not yours");
-        var invitationId = await InviteAsync(ada, workspaceId, bob.Email!);
+        var invitationId = await ApiSeed.InviteAsync(ada, workspaceId, bob.Email!);
 
         var refused = (await DeclineAsync(eve, invitationId)).Data("declineInvitation");
 
         Assert.Equal("NOT_FOUND", refused.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal(1, (await bob.QueryAsync("{ me { invitations { id } } }")).Data("me").GetProperty("invitations").GetArrayLength());
     }
-
-    private static async Task<string> InviteAsync(GraphQLClient admin, string workspaceId, string email) =>
-        (await admin.MutateAsync("""
-            mutation($ws: ID!, $email: String!) { inviteMember(input: { workspaceId: $ws, email: $email, role: MEMBER }) { invitation { id } errors { code message } } }
-            """, new { ws = workspaceId, email })).Payload("inviteMember").GetProperty("invitation").GetProperty("id").GetString()!;
 
     private static Task<GraphQLResponse> DeclineAsync(GraphQLClient invitee, string invitationId) =>
         invitee.MutateAsync("mutation($id: ID!) { declineInvitation(input: { invitationId: $id }) { invitation { id } workspace { id } eventId errors { code message } } }",

@@ -13,12 +13,16 @@ public static class ApiSeed
         (await owner.MutateAsync("mutation($name: String!) { createWorkspace(input: { name: $name }) { workspace { id } errors { code message } } }", new { name }))
             .Payload("createWorkspace").GetProperty("workspace").GetProperty("id").GetString()!;
 
+    /// <summary>Invites <paramref name="email"/> as <paramref name="role"/>; returns the invitation's id.</summary>
+    public static async Task<string> InviteAsync(GraphQLClient admin, string workspaceId, string email, string role = "MEMBER") =>
+        (await admin.MutateAsync($$"""
+            mutation($ws: ID!, $email: String!) { inviteMember(input: { workspaceId: $ws, email: $email, role: {{role}} }) { invitation { id } errors { code message } } }
+            """, new { ws = workspaceId, email })).Payload("inviteMember").GetProperty("invitation").GetProperty("id").GetString()!;
+
     /// <summary>Invites <paramref name="member"/> and accepts as them; returns the event id of the acceptance.</summary>
     public static async Task<long> JoinAsync(GraphQLClient owner, string workspaceId, GraphQLClient member, string role = "MEMBER")
     {
-        var invitation = (await owner.MutateAsync($$"""
-            mutation($ws: ID!, $email: String!) { inviteMember(input: { workspaceId: $ws, email: $email, role: {{role}} }) { invitation { id } errors { code message } } }
-            """, new { ws = workspaceId, email = member.Email })).Payload("inviteMember").GetProperty("invitation").GetProperty("id").GetString();
+        var invitation = await InviteAsync(owner, workspaceId, member.Email!, role);
         return EventId((await member.MutateAsync("mutation($id: ID!) { acceptInvitation(input: { invitationId: $id }) { workspace { id } eventId errors { code message } } }", new { id = invitation }))
             .Payload("acceptInvitation"));
     }
