@@ -9,4 +9,7 @@ public static class AccountErrorCodes
     public const string RefreshTokenInvalid = "REFRESH_TOKEN_INVALID";
     public const string RefreshTokenReused = "REFRESH_TOKEN_REUSED";
     public const string NotFound = "NOT_FOUND";
+
+    /// <summary>Too many sign-in attempts for one email address; the message says when to try again.</summary>
+    public const string RateLimited = ErrorResponses.RateLimited;
 }

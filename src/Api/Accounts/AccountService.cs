@@ -11,6 +11,7 @@ namespace TaskForge.Api.Accounts;
 public sealed partial class AccountService(
     IDocumentStore store,
     TokenIssuer tokens,
+    LoginThrottle throttle,
     IOptions<AuthOptions> options,
     [FromKeyedServices(AccountsExtensions.ClockKey)] TimeProvider time,
     ILogger<AccountService> logger)
@@ -56,6 +57,13 @@ public sealed partial class AccountService(
     public async Task<AccountResult<SignedIn>> LoginAsync(string email, string password, CancellationToken ct = default)
     {
         var normalized = AccountInput.NormalizeEmail(email);
+        if (await throttle.CountAttemptAsync(normalized, ct) is { } retryAt)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((retryAt - time.GetUtcNow()).TotalMinutes));
+            return new AccountResult<SignedIn>.Failed(AccountErrorCodes.RateLimited,
+                $"Too many sign-in attempts for this email; try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
+        }
+
         await using var session = store.LightweightSession();
         var account = await session.Query<UserAccount>().SingleOrDefaultAsync(u => u.Email == normalized, ct);
         if (account is null || password is null || password.Length > AccountInput.MaxPasswordLength)
@@ -75,6 +83,7 @@ public sealed partial class AccountService(
 
         var signedIn = StartFamily(session, account.ToProfile());
         await session.SaveChangesAsync(ct);
+        await throttle.ClearAsync(normalized, ct);
         return signedIn;
     }
 

@@ -37,7 +37,11 @@ public static class AccountsExtensions
             store.Schema.For<ApiKeyRecord>().UniqueIndex(k => k.Prefix).Index(k => k.UserId);
             store.Schema.For<RefreshTokenRecord>();
             store.Schema.For<RefreshTokenFamily>();
+            store.Storage.ExtendedSchemaObjects.Add(LoginThrottle.Table(store.DatabaseSchemaName));
         });
+        services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value,
+            sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "JWT bearer or API key", policy => policy.ForwardDefaultSelector = context =>

@@ -1,0 +1,90 @@
+using TaskForge.Api.Accounts;
+using TaskForge.Testing;
+
+namespace TaskForge.Api.Tests.Accounts;
+
+/// <summary>Password guessing is limited per email address, whatever the client (ADR 0132).</summary>
+public sealed class LoginThrottleTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    private const string Password = "correct horse battery";
+    private const int Limit = 3;
+
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Auth:LoginAttemptLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Auth:LoginAttemptWindowSeconds"] = "600",
+    };
+
+    [Fact]
+    public async Task Past_the_limit_even_the_right_password_waits_for_the_window_while_other_emails_sign_in()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var victim = (await host.RegisterAsync()).User;
+        var bystander = (await host.RegisterAsync()).User;
+
+        var guesses = new List<AccountResult<SignedIn>>();
+        for (var i = 0; i < Limit; i++)
+            guesses.Add(await host.Accounts.LoginAsync(victim.Email, $"guess {i}"));
+        var locked = Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.LoginAsync(victim.Email.ToUpperInvariant(), Password));
+
+        Assert.All(guesses, g => Assert.Equal(AccountErrorCodes.InvalidCredentials, Assert.IsType<AccountResult<SignedIn>.Failed>(g).Code));
+        Assert.Equal(AccountErrorCodes.RateLimited, locked.Code);
+        Assert.Contains("try again in 10 minutes", locked.Message, StringComparison.Ordinal);
+        Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.LoginAsync(bystander.Email, Password));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Contains("try again in 1 minute.", Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.LoginAsync(victim.Email, Password)).Message,
+            StringComparison.Ordinal);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.LoginAsync(victim.Email, Password));
+    }
+
+    [Fact]
+    public async Task A_successful_sign_in_clears_the_count()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var user = (await host.RegisterAsync()).User;
+
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < Limit - 1; i++)
+                Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.LoginAsync(user.Email, "typo"));
+            Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.LoginAsync(user.Email, Password));
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_limited_the_same_way_so_the_limit_tells_nothing_about_accounts()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var known = (await host.RegisterAsync()).User.Email;
+        var unknown = $"nobody-{Guid.NewGuid():N}@example.com";
+
+        async Task<IReadOnlyList<string>> CodesAsync(string email)
+        {
+            var codes = new List<string>();
+            for (var i = 0; i <= Limit; i++)
+                codes.Add(Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.LoginAsync(email, "wrong")).Code);
+            return codes;
+        }
+
+        var forKnown = await CodesAsync(known);
+        var forUnknown = await CodesAsync(unknown);
+
+        Assert.Equal([.. Enumerable.Repeat(AccountErrorCodes.InvalidCredentials, Limit), AccountErrorCodes.RateLimited], forKnown);
+        Assert.Equal(forKnown, forUnknown);
+    }
+
+    [Fact]
+    public async Task A_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var user = (await host.RegisterAsync()).User;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => host.Accounts.LoginAsync(user.Email, $"guess {i}")));
+        var codes = results.Select(r => Assert.IsType<AccountResult<SignedIn>.Failed>(r).Code).ToList();
+
+        Assert.Equal(Limit, codes.Count(c => c == AccountErrorCodes.InvalidCredentials));
+        Assert.Equal(20 - Limit, codes.Count(c => c == AccountErrorCodes.RateLimited));
+    }
+}
