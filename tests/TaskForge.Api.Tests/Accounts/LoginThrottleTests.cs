@@ -1,4 +1,5 @@
 using TaskForge.Api.Accounts;
+using TaskForge.Api.Tests.GraphQL.Support;
 using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Accounts;
@@ -86,5 +87,24 @@ public sealed class LoginThrottleTests(PostgresDatabaseFixture database) : IClas
 
         Assert.Equal(Limit, codes.Count(c => c == AccountErrorCodes.InvalidCredentials));
         Assert.Equal(20 - Limit, codes.Count(c => c == AccountErrorCodes.RateLimited));
+    }
+
+    [Fact]
+    public async Task Over_GraphQL_the_login_past_the_limit_is_a_RATE_LIMITED_payload_error()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var user = (await host.RegisterAsync()).User;
+        using var client = new GraphQLClient(host.Client());
+
+        var codes = new List<string?>();
+        for (var i = 0; i <= Limit; i++)
+        {
+            var login = (await client.MutateAsync("""
+                mutation($email: String!) { login(input: { email: $email, password: "wrong" }) { accessToken errors { code message } } }
+                """, new { email = user.Email })).Data("login");
+            codes.Add(login.GetProperty("errors")[0].GetProperty("code").GetString());
+        }
+
+        Assert.Equal([.. Enumerable.Repeat("INVALID_CREDENTIALS", Limit), "RATE_LIMITED"], codes);
     }
 }

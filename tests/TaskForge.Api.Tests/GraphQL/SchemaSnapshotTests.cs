@@ -33,4 +33,19 @@ public sealed class SchemaSnapshotTests(ApiHostFixture api) : IClassFixture<ApiH
         Assert.NotEmpty(commands);
         Assert.All(commands, command => Assert.Contains(command, mutations));
     }
+
+    [Fact]
+    public void Every_code_a_payload_error_can_carry_is_a_value_of_ErrorCode()
+    {
+        var type = Assert.IsType<EnumType>(api.Factory.Services.GetRequiredService<GraphQLEngine>().Schema.Types.Single(t => t.Name == "ErrorCode"));
+        var values = type.Values.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var codes = new[] { typeof(Domain.ErrorCodes), typeof(Api.Accounts.AccountErrorCodes) }
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, code => Assert.Contains(code, values));
+    }
 }
