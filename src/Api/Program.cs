@@ -8,6 +8,12 @@ using TaskForge.Api.Realtime;
 using TaskForge.Api.Schema;
 using TaskForge.Realtime.Hub;
 
+if (CommandLineHelp.IsAsked(args))
+{
+    CommandLineHelp.Write(Console.Out);
+    return 0;
+}
+
 var (demo, arguments) = DemoExtensions.TakeSwitch(args);
 var (verifyIntegrity, hostArguments) = IntegrityVerification.TakeSwitch(arguments);
 var builder = WebApplication.CreateBuilder(hostArguments);

@@ -18,7 +18,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
     {
     }
 
-    internal sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope, LogLevel Level);
+    internal sealed record Entry(string Category, string Message, IReadOnlyDictionary<string, string?> Scope, LogLevel Level, string? Exception = null);
 
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
@@ -35,7 +35,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
                     foreach (var (key, value) in pairs)
                         into[key] = value?.ToString();
             }, fields);
-            provider.Entries.Enqueue(new Entry(category, formatter(state, exception), fields, logLevel));
+            provider.Entries.Enqueue(new Entry(category, formatter(state, exception), fields, logLevel, exception?.ToString()));
         }
     }
 }
