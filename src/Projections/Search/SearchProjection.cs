@@ -7,7 +7,8 @@ namespace TaskForge.Projections.Search;
 
 /// <summary>
 /// Full-text documents for tasks (title weighted above description) and comments, as tsvectors with a GIN index.
-/// The 'english' configuration stems words, so "deploying" finds "deploy".
+/// The 'english' configuration stems words, so "deploying" finds "deploy"; the unstemmed words ('simple') serve the
+/// prefix of a query still being typed, so "announcem" finds "announcement" (ADR 0133).
 /// </summary>
 public sealed class SearchProjection : DomainProjection
 {
@@ -15,7 +16,7 @@ public sealed class SearchProjection : DomainProjection
 
     public override string Name => "search";
 
-    public override int Version => 1;
+    public override int Version => 2;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(TaskEvent), typeof(CommentEvent)];
 
@@ -26,8 +27,10 @@ public sealed class SearchProjection : DomainProjection
             document_id uuid PRIMARY KEY, kind text NOT NULL, task_id uuid NOT NULL, project_id uuid NOT NULL, workspace_id uuid NOT NULL,
             title text NOT NULL, body text NOT NULL, updated_at timestamptz NOT NULL,
             document tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED);
+                setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED,
+            words tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || body)) STORED);
         CREATE INDEX {t.Local(Documents)}_document ON {t[Documents]} USING gin (document);
+        CREATE INDEX {t.Local(Documents)}_words ON {t[Documents]} USING gin (words);
         CREATE INDEX {t.Local(Documents)}_task ON {t[Documents]} (task_id);
         """;
 

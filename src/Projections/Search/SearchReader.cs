@@ -7,7 +7,7 @@ public sealed class SearchReader(ReadModelDatabase database)
     public const int MaxQueryLength = 500;
     private readonly string _schema = database.Schema;
 
-    /// <param name="query">Web-search syntax: words, "quoted phrases", -excluded, or.</param>
+    /// <param name="query">Web-search syntax: words, "quoted phrases", -excluded, or; the last word of a plain query, still being typed, is a prefix (<see cref="SearchQuery"/>).</param>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         Guid userId, string query, int first = 20, Guid? workspaceId = null, CancellationToken cancellationToken = default)
     {
@@ -27,20 +27,28 @@ public sealed class SearchReader(ReadModelDatabase database)
             return [];
         }
 
+        // The prefix is matched on the unstemmed words ('simple'), the whole words on the stemmed document ('english');
+        // the snippet marks both. An empty tsquery (only stop words, or only the prefix) matches everything it is ANDed with.
+        var typed = SearchQuery.Parse(query);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
-            WITH q AS (SELECT websearch_to_tsquery('english', $2) AS query),
+            WITH q AS (
+                SELECT websearch_to_tsquery('english', $2) AS words,
+                       CASE WHEN $7::text IS NULL THEN NULL ELSE to_tsquery('simple', quote_literal($7::text) || ':*') END AS prefix),
             hits AS (
-                SELECT d.*, ts_rank_cd(d.document, q.query) AS rank FROM {_schema}.search_documents d, q
-                WHERE d.document @@ q.query AND ($4::uuid IS NULL OR d.workspace_id = $4)
+                SELECT d.*, ts_rank_cd(d.document, q.words) AS rank FROM {_schema}.search_documents d, q
+                WHERE (CASE WHEN q.prefix IS NULL THEN d.document @@ q.words
+                            ELSE (numnode(q.words) = 0 OR d.document @@ q.words) AND d.words @@ q.prefix END)
+                  AND ($4::uuid IS NULL OR d.workspace_id = $4)
                   AND EXISTS (SELECT 1 FROM {_schema}.workspace_members m WHERE m.workspace_id = d.workspace_id AND m.user_id = $1)
                 ORDER BY rank DESC, d.updated_at DESC, d.document_id LIMIT $3)
             SELECT h.kind, h.document_id, h.task_id, h.project_id, h.workspace_id, coalesce(t.title, ''),
-                   ts_headline('english', translate(CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, $5, ''), q.query, $6),
+                   ts_headline('english', translate(CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, $5, ''),
+                       CASE WHEN q.prefix IS NULL THEN q.words ELSE q.words && to_tsquery('english', quote_literal($7::text) || ':*') END, $6),
                    h.rank
             FROM hits h CROSS JOIN q LEFT JOIN {_schema}.search_documents t ON t.document_id = h.task_id AND t.kind = 'task'
             ORDER BY h.rank DESC, h.updated_at DESC, h.document_id
-            """, userId, query, first, workspaceId, SearchSnippet.Marks, SearchSnippet.HeadlineOptions);
+            """, userId, typed.Words, first, workspaceId, SearchSnippet.Marks, SearchSnippet.HeadlineOptions, typed.Prefix);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -79,6 +79,27 @@ public sealed class SearchTests(ReadModelFixture fixture) : IClassFixture<ReadMo
     }
 
     [Fact]
+    public async Task Given_a_query_still_being_typed_When_searching_Then_its_last_word_matches_as_a_prefix_and_is_marked()
+    {
+        var tag = "k" + Guid.NewGuid().ToString("N")[..8];
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var project = await workspace.CreateProjectAsync();
+        var launch = await project.CreateTaskAsync(workspace.Owner, $"{tag} launch the service");
+        var announcement = await project.CreateTaskAsync(workspace.Owner, $"{tag} write the announcement");
+        await project.CreateTaskAsync(workspace.Owner, $"{tag} launder the money");
+        await fixture.CaughtUpAsync();
+
+        async Task<IReadOnlyList<Guid>> FindAsync(string query) => (await fixture.Search.SearchAsync(workspace.Owner, query)).Select(h => h.DocumentId).ToList();
+
+        Assert.Equal([launch], await FindAsync($"{tag} launc"));
+        Assert.Equal([announcement], await FindAsync($"{tag} announcem")); // longer than the stem 'announc'
+        Assert.Equal(2, (await FindAsync($"{tag} laun")).Count);
+        Assert.Empty(await FindAsync($"{tag} launc ")); // a finished word matches whole words only
+        Assert.Empty(await FindAsync($"{tag} \"launc\""));
+        Assert.StartsWith($"<b>{tag}</b> <b>launch</b>", (await fixture.Search.SearchAsync(workspace.Owner, $"{tag} launc"))[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_odd_queries_When_searching_Then_they_give_results_or_clear_errors_never_a_crash()
     {
         var owner = Guid.NewGuid();
