@@ -43,12 +43,16 @@ public sealed class SearchReader(ReadModelDatabase database)
                   AND EXISTS (SELECT 1 FROM {_schema}.workspace_members m WHERE m.workspace_id = d.workspace_id AND m.user_id = $1)
                 ORDER BY rank DESC, d.updated_at DESC, d.document_id LIMIT $3)
             SELECT h.kind, h.document_id, h.task_id, h.project_id, h.workspace_id, coalesce(t.title, ''),
-                   ts_headline('english', translate(CASE WHEN h.kind = 'task' THEN h.title || ' ' || h.body ELSE h.body END, $5, ''),
-                       CASE WHEN q.prefix IS NULL THEN q.words ELSE q.words && to_tsquery('english', quote_literal($7::text) || ':*') END, $6),
+                   ts_headline('english', x.text,
+                       CASE WHEN q.prefix IS NULL THEN q.words ELSE q.words && to_tsquery('english', quote_literal($7::text) || ':*') END,
+                       CASE WHEN length(x.text) <= $8 THEN $9 ELSE $6 END),
                    h.rank
-            FROM hits h CROSS JOIN q LEFT JOIN {_schema}.search_documents t ON t.document_id = h.task_id AND t.kind = 'task'
+            FROM hits h CROSS JOIN q
+            CROSS JOIN LATERAL (SELECT translate(CASE WHEN h.kind = 'task' THEN concat_ws(' ', h.title, nullif(h.body, '')) ELSE h.body END, $5, '') AS text) x
+            LEFT JOIN {_schema}.search_documents t ON t.document_id = h.task_id AND t.kind = 'task'
             ORDER BY h.rank DESC, h.updated_at DESC, h.document_id
-            """, userId, typed.Words, first, workspaceId, SearchSnippet.Marks, SearchSnippet.HeadlineOptions, typed.Prefix);
+            """, userId, typed.Words, first, workspaceId, SearchSnippet.Marks, SearchSnippet.HeadlineOptions, typed.Prefix,
+            SearchSnippet.WholeTextLength, SearchSnippet.WholeTextOptions);
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

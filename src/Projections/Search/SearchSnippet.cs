@@ -19,8 +19,14 @@ public static class SearchSnippet
     /// <summary>The characters removed from the text before <c>ts_headline</c> marks it, for SQL's <c>translate</c>.</summary>
     public const string Marks = Open + Close;
 
-    /// <summary><c>ts_headline</c>'s options: one fragment of 5 to 20 words, matches between <see cref="Open"/> and <see cref="Close"/>.</summary>
+    /// <summary><c>ts_headline</c>'s options for a long text: one fragment of 5 to 20 words around the matches, marked between <see cref="Open"/> and <see cref="Close"/>.</summary>
     public const string HeadlineOptions = "MaxFragments=1, MaxWords=20, MinWords=5, StartSel=" + Open + ", StopSel=" + Close;
+
+    /// <summary>A text up to this many characters (a title, a short comment) is shown whole: a fragment would cut its last words.</summary>
+    public const int WholeTextLength = 200;
+
+    /// <summary><c>ts_headline</c>'s options for a text shown whole.</summary>
+    public const string WholeTextOptions = "HighlightAll=true, StartSel=" + Open + ", StopSel=" + Close;
 
     /// <summary>The marked headline as HTML with the matches in <c>&lt;b&gt;</c>; every other character as text.</summary>
     public static string ToHtml(string marked)

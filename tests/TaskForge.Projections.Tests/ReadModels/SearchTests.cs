@@ -74,7 +74,7 @@ public sealed class SearchTests(ReadModelFixture fixture) : IClassFixture<ReadMo
 
         var hit = Assert.Single(await fixture.Search.SearchAsync(workspace.Owner, word));
 
-        Assert.StartsWith($"<b>{word}</b> &lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends", hit.Snippet, StringComparison.Ordinal);
+        Assert.Equal($"<b>{word}</b> &lt;img src=x onerror=alert(1)&gt; &amp; &quot;friends&quot; end", hit.Snippet); // short: shown whole
         Assert.Equal(2, hit.Snippet.Count(c => c == '<')); // <b> and </b>, nothing else
     }
 
@@ -97,6 +97,25 @@ public sealed class SearchTests(ReadModelFixture fixture) : IClassFixture<ReadMo
         Assert.Empty(await FindAsync($"{tag} launc ")); // a finished word matches whole words only
         Assert.Empty(await FindAsync($"{tag} \"launc\""));
         Assert.StartsWith($"<b>{tag}</b> <b>launch</b>", (await fixture.Search.SearchAsync(workspace.Owner, $"{tag} launc"))[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_short_title_and_a_long_description_When_searching_Then_the_title_shows_whole_and_the_description_as_a_fragment()
+    {
+        var word = "comet" + Guid.NewGuid().ToString("N")[..6];
+        var filler = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"filler{i}"));
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log);
+        var project = await workspace.CreateProjectAsync();
+        await project.CreateTaskAsync(workspace.Owner, $"Catch the {word} tonight");
+        await project.CreateTaskAsync(workspace.Owner, "Observatory", $"{filler} then we point at the {word} and {filler}");
+        await fixture.CaughtUpAsync();
+
+        var hits = await fixture.Search.SearchAsync(workspace.Owner, word);
+
+        Assert.Equal($"Catch the <b>{word}</b> tonight", hits.Single(h => h.TaskTitle.StartsWith("Catch", StringComparison.Ordinal)).Snippet);
+        var fragment = hits.Single(h => h.TaskTitle == "Observatory").Snippet;
+        Assert.Contains($"<b>{word}</b>", fragment, StringComparison.Ordinal);
+        Assert.InRange(fragment.Split(' ').Length, 5, 20);
     }
 
     [Fact]
