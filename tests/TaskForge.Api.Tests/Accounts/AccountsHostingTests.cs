@@ -22,9 +22,9 @@ public sealed class AccountsHostingTests(PostgresDatabaseFixture database) : ICl
             await using var second = new AccountsHost(database.ConnectionString, settings);
             using var client = second.Client(bearer: signedIn.AccessToken);
 
-            var profile = await client.GetFromJsonAsync<UserProfile>(new Uri("/auth/me", UriKind.Relative));
+            var profile = await client.GetFromJsonAsync<MeResponse>(new Uri("/auth/me", UriKind.Relative));
 
-            Assert.Equal(signedIn.User, profile);
+            Assert.Equal(MeResponse.From(signedIn.User), profile);
             var file = Path.Combine(folder, JwtSigningKey.FileName);
             if (!OperatingSystem.IsWindows())
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));

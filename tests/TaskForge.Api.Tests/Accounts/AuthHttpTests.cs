@@ -17,9 +17,10 @@ public sealed class AuthHttpTests(AccountsHostFixture fixture) : IClassFixture<A
         var signedIn = await fixture.Host.RegisterAsync();
         using var client = fixture.Host.Client(bearer: signedIn.AccessToken);
 
-        var profile = await client.GetFromJsonAsync<UserProfile>(Me);
+        var profile = await client.GetFromJsonAsync<MeResponse>(Me);
 
-        Assert.Equal(signedIn.User, profile);
+        Assert.Equal(MeResponse.From(signedIn.User), profile);
+        Assert.Equal(TaskForge.Api.Schema.GlobalId.User(signedIn.User.Id), profile!.Id); // the id GraphQL's me { id } gives, and takes as a userId
     }
 
     [Fact]
@@ -86,12 +87,12 @@ public sealed class AuthHttpTests(AccountsHostFixture fixture) : IClassFixture<A
         var created = Assert.IsType<AccountResult<CreatedApiKey>.Succeeded>(await fixture.Host.Accounts.CreateApiKeyAsync(user.Id, " ci bot ")).Value;
         using var client = fixture.Host.Client(apiKey: created.Key);
 
-        var profile = await client.GetFromJsonAsync<UserProfile>(Me);
+        var profile = await client.GetFromJsonAsync<MeResponse>(Me);
         var listed = Assert.Single(await fixture.Host.Accounts.ApiKeysAsync(user.Id));
         Assert.True(await fixture.Host.Accounts.RevokeApiKeyAsync(user.Id, created.Info.Id));
         var revoked = await client.GetAsync(Me);
 
-        Assert.Equal(user, profile);
+        Assert.Equal(MeResponse.From(user), profile);
         Assert.Matches("^tf_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$", created.Key);
         Assert.Equal(("ci bot", created.Info.Prefix), (listed.Name, listed.Prefix));
         Assert.NotNull(listed.LastUsedAt);

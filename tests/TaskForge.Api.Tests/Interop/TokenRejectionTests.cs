@@ -123,6 +123,6 @@ public sealed class TokenRejectionTests(TokenRejectionTests.NoGraceHost api) : I
     {
         using var me = await client.Http.GetAsync(new Uri("/auth/me", UriKind.Relative));
         using var profile = JsonDocument.Parse(await me.Content.ReadAsStringAsync());
-        return profile.RootElement.GetProperty("id").GetString()!;
+        return profile.RootElement.GetProperty("userId").GetString()!;
     }
 }
