@@ -11,19 +11,28 @@ using TaskForge.Projections.Tasks;
 
 namespace TaskForge.Api.Tasks;
 
-/// <summary>GraphQL of tasks: <c>task(id)</c>, the Task type and its history.</summary>
+/// <summary>GraphQL of tasks: <c>task(id)</c>, <c>me { assignedTasks }</c>, the Task type and its history.</summary>
 public static class TaskSchema
 {
     public const int DefaultCommentsPage = 50;
     public const int MaxCommentsPage = 200;
     public const int DefaultHistoryPage = 50;
     public const int MaxHistoryPage = 200;
+    public const int DefaultAssignedPage = 50;
+    public const int MaxAssignedPage = 200;
 
     public static SchemaBuilder BindTasks(this SchemaBuilder schema, IServiceProvider services)
     {
         var history = services.GetRequiredService<StreamHistoryReader>();
+        var assigned = services.GetRequiredService<AssignedTaskReader>();
         return schema
             .BindEnum<TaskPriority>("TaskPriority")
+            .BindFieldAsync("Me", "assignedTasks", async ctx =>
+            {
+                var tasks = await assigned.ListAsync(((Accounts.UserProfile)ctx.Source!).Id, ctx.GetArgument<bool?>("includeCompleted") ?? false, ctx.CancellationToken);
+                return Connections.Slice(ctx, [.. tasks.Select(t => TaskObject.FromCard(t.WorkspaceId, t.ProjectId, t.ColumnId, t.Card))],
+                    t => t.TaskId.ToString("N"), DefaultAssignedPage, MaxAssignedPage);
+            })
             .BindFieldAsync("Query", "task", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Task, "id")[2]))
             .BindField("Task", "id", ctx => GlobalId.Task(Source(ctx).WorkspaceId, Source(ctx).ProjectId, Source(ctx).TaskId))
             .BindFieldAsync("Task", "assignees", ctx => Users.LoadManyAsync(ctx, Source(ctx).AssigneeIds))

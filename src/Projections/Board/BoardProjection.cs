@@ -6,7 +6,10 @@ using TaskForge.Projections.Events;
 
 namespace TaskForge.Projections.Board;
 
-/// <summary>Boards: each project's columns in order and its tasks by column and rank, with what a card shows.</summary>
+/// <summary>
+/// Boards: each project's columns in order and its tasks by column and rank, with what a card shows; the cards are also
+/// indexed by assignee, for each person's assigned tasks (<see cref="AssignedTaskReader"/>).
+/// </summary>
 public sealed class BoardProjection : DomainProjection
 {
     public const string Projects = "board_projects";
@@ -15,7 +18,7 @@ public sealed class BoardProjection : DomainProjection
 
     public override string Name => "board";
 
-    public override int Version => 2;
+    public override int Version => 3;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
 
@@ -34,6 +37,7 @@ public sealed class BoardProjection : DomainProjection
             completed boolean NOT NULL, comment_count int NOT NULL DEFAULT 0,
             version bigint NOT NULL DEFAULT 0, event_id bigint NOT NULL DEFAULT 0);
         CREATE INDEX {t.Local(Tasks)}_board ON {t[Tasks]} (project_id, column_id, rank, task_id);
+        CREATE INDEX {t.Local(Tasks)}_assignees ON {t[Tasks]} USING gin (assignees);
         """;
 
     public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)

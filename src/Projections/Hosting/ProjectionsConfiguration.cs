@@ -63,6 +63,7 @@ public static class ProjectionsConfiguration
         services.AddSingleton<ProjectReader>();
         services.AddSingleton<TaskDetailReader>();
         services.AddSingleton<SearchReader>();
+        services.AddSingleton<AssignedTaskReader>();
         services.AddSingleton<StreamHistoryReader>();
         services.AddSingleton<ProjectionAdmin>();
         return services;
