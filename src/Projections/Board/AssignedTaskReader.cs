@@ -1,4 +1,3 @@
-using TaskForge.Domain.Tasks;
 using TaskForge.Projections.Access;
 
 namespace TaskForge.Projections.Board;
@@ -18,8 +17,7 @@ public sealed class AssignedTaskReader(ReadModelDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
-            SELECT t.workspace_id, t.project_id, t.column_id, t.task_id, t.title, t.rank, t.priority, t.due_date, t.labels, t.assignees,
-                   t.completed, t.comment_count, t.version, t.event_id
+            SELECT t.workspace_id, t.project_id, t.column_id, {BoardCardColumns.Select}
             FROM {_schema}.board_tasks t JOIN {_schema}.board_projects p ON p.project_id = t.project_id
             WHERE t.assignees @> ARRAY[$1::uuid] AND ($2 OR NOT t.completed) AND NOT p.archived
               AND {MemberFilter.IsMember(_schema, "t.workspace_id", "$1")}
@@ -30,10 +28,7 @@ public sealed class AssignedTaskReader(ReadModelDatabase database)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            tasks.Add(new AssignedTask(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), new BoardCard(
-                reader.GetGuid(3), reader.GetString(4), reader.GetString(5), Enum.Parse<TaskPriority>(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<string[]>(8),
-                reader.GetFieldValue<Guid[]>(9), reader.GetBoolean(10), reader.GetInt32(11), reader.GetInt64(12), reader.GetInt64(13))));
+            tasks.Add(new AssignedTask(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), BoardCardColumns.Read(reader, 3)));
         }
 
         return tasks;

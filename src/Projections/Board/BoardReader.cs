@@ -1,5 +1,4 @@
 using Npgsql;
-using TaskForge.Domain.Tasks;
 using TaskForge.Projections.Access;
 
 namespace TaskForge.Projections.Board;
@@ -27,7 +26,7 @@ public sealed class BoardReader(ReadModelDatabase database)
             SELECT c.column_id, c.name FROM {_schema}.board_columns c WHERE c.project_id = $1 ORDER BY c.ordinal, c.column_id
             """, projectId));
         batch.BatchCommands.Add(Sql.BatchCommand($"""
-            SELECT t.column_id, t.task_id, t.title, t.rank, t.priority, t.due_date, t.labels, t.assignees, t.completed, t.comment_count, t.version, t.event_id
+            SELECT t.column_id, {BoardCardColumns.Select}
             FROM {_schema}.board_tasks t WHERE t.project_id = $1 ORDER BY t.column_id, t.rank, t.task_id
             """, projectId));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -60,9 +59,7 @@ public sealed class BoardReader(ReadModelDatabase database)
                 byColumn[column] = list = [];
             }
 
-            list.Add(new BoardCard(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), Enum.Parse<TaskPriority>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<string[]>(6),
-                reader.GetFieldValue<Guid[]>(7), reader.GetBoolean(8), reader.GetInt32(9), reader.GetInt64(10), reader.GetInt64(11)));
+            list.Add(BoardCardColumns.Read(reader, 1));
         }
 
         return byColumn;

@@ -8,4 +8,6 @@ public static class NotificationKinds
     public const string Commented = "commented";
     public const string StatusChanged = "status_changed";
     public const string Invited = "invited";
+    public const string InvitationAccepted = "invitation_accepted";
+    public const string InvitationDeclined = "invitation_declined";
 }

@@ -10,7 +10,8 @@ namespace TaskForge.Projections.Notifications;
 
 /// <summary>
 /// Notifications per user: assigned to you, mentioned, a comment on a task you created, are assigned to or watch, a
-/// status change (column, completed, reopened) of a task you created or are assigned to, invited to a workspace.
+/// status change (column, completed, reopened) of a task you created or are assigned to, invited to a workspace, and
+/// the answer (accepted or declined) to an invitation you sent.
 /// Read marks come from the user's inbox events, so they replay like everything else.
 /// </summary>
 public sealed class NotificationProjection : DomainProjection
@@ -21,7 +22,7 @@ public sealed class NotificationProjection : DomainProjection
 
     public override string Name => "notifications";
 
-    public override int Version => 1;
+    public override int Version => 2;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(WorkspaceEvent), typeof(TaskEvent), typeof(CommentEvent), typeof(InboxEvent)];
 
@@ -65,9 +66,20 @@ public sealed class NotificationProjection : DomainProjection
                 break;
             case WorkspaceEvent.MemberInvited i:
                 n.ToEmail(e, i.WorkspaceId, new(NotificationKinds.Invited, "workspace", i.WorkspaceId, $"invited you as {i.Role}"), i.Email);
+                if (e.ActorId is { } inviter)
+                    n.Statement($"INSERT INTO {n[NotificationTables.Invitations]} VALUES ($1, $2) ON CONFLICT DO NOTHING", i.InvitationId, inviter);
                 break;
             case WorkspaceEvent.InvitationAccepted a:
                 AddMember(n, a.WorkspaceId, a.UserId, a.Email);
+                n.ToInviter(e, a.WorkspaceId, new(NotificationKinds.InvitationAccepted, "workspace", a.WorkspaceId, $"accepted your invitation and joined as {a.Role}"), a.InvitationId);
+                ForgetInvitation(n, a.InvitationId);
+                break;
+            case WorkspaceEvent.InvitationDeclined d:
+                n.ToInviter(e, d.WorkspaceId, new(NotificationKinds.InvitationDeclined, "workspace", d.WorkspaceId, $"declined your invitation ({d.Email})"), d.InvitationId);
+                ForgetInvitation(n, d.InvitationId);
+                break;
+            case WorkspaceEvent.InvitationRevoked r:
+                ForgetInvitation(n, r.InvitationId);
                 break;
             case WorkspaceEvent.MemberRemoved r:
                 n.Statement($"DELETE FROM {n[Members]} WHERE workspace_id = $1 AND user_id = $2", r.WorkspaceId, r.UserId);
@@ -155,4 +167,7 @@ public sealed class NotificationProjection : DomainProjection
     }
 
     private static string Shorten(string text) => text.Length <= SummaryLength ? text : string.Concat(text.AsSpan(0, SummaryLength - 1), "…");
+
+    private static void ForgetInvitation(NotificationStatements n, Guid invitationId) =>
+        n.Statement($"DELETE FROM {n[NotificationTables.Invitations]} WHERE invitation_id = $1", invitationId);
 }

@@ -2,7 +2,10 @@ using TaskForge.Projections.Runtime;
 
 namespace TaskForge.Projections.Notifications;
 
-/// <summary>The notifications readers see, and the projection's private lookups (members, emails, tasks and who owns or watches them).</summary>
+/// <summary>
+/// The notifications readers see, and the projection's private lookups (members, emails, tasks and who owns or watches
+/// them, who sent each pending invitation).
+/// </summary>
 internal static class NotificationTables
 {
     public const string Notifications = "notifications";
@@ -12,8 +15,9 @@ internal static class NotificationTables
     public const string Tasks = "notif_tasks";
     public const string People = "notif_task_people";
     public const string Comments = "notif_comments";
+    public const string Invitations = "notif_invitations";
 
-    public static IReadOnlyList<string> All { get; } = [Notifications, Members, Users, Workspaces, Tasks, People, Comments];
+    public static IReadOnlyList<string> All { get; } = [Notifications, Members, Users, Workspaces, Tasks, People, Comments, Invitations];
 
     public static string Create(ProjectionTables t) => $"""
         CREATE TABLE {t[Notifications]} (
@@ -29,5 +33,6 @@ internal static class NotificationTables
             task_id uuid NOT NULL, user_id uuid NOT NULL, creator boolean NOT NULL DEFAULT false, assignee boolean NOT NULL DEFAULT false,
             watcher boolean NOT NULL DEFAULT false, PRIMARY KEY (task_id, user_id));
         CREATE TABLE {t[Comments]} (comment_id uuid PRIMARY KEY, mentions uuid[] NOT NULL);
+        CREATE TABLE {t[Invitations]} (invitation_id uuid PRIMARY KEY, inviter uuid NOT NULL);
         """;
 }

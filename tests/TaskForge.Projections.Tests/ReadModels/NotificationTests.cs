@@ -63,6 +63,32 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Given_invitations_answered_When_read_Then_the_member_who_sent_each_is_told_and_a_revoked_one_tells_no_one()
+    {
+        var (admin, joiner, decliner, revoked) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Answers", admin);
+        var toJoiner = Guid.NewGuid();
+        var toDecliner = Guid.NewGuid();
+        var toRevoked = Guid.NewGuid();
+        await workspace.WorkspaceEventAsync(admin, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toJoiner, TestWorkspace.EmailOf(joiner), WorkspaceRole.Member));
+        await workspace.WorkspaceEventAsync(admin, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toDecliner, TestWorkspace.EmailOf(decliner), WorkspaceRole.Viewer));
+        await workspace.WorkspaceEventAsync(workspace.Owner, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toRevoked, TestWorkspace.EmailOf(revoked), WorkspaceRole.Member));
+        var accepted = await workspace.WorkspaceEventAsync(joiner,
+            new Domain.Workspaces.WorkspaceEvent.InvitationAccepted(workspace.Id, toJoiner, joiner, TestWorkspace.EmailOf(joiner), WorkspaceRole.Member));
+        var declined = await workspace.WorkspaceEventAsync(decliner,
+            new Domain.Workspaces.WorkspaceEvent.InvitationDeclined(workspace.Id, toDecliner, TestWorkspace.EmailOf(decliner)));
+        await workspace.WorkspaceEventAsync(workspace.Owner, new Domain.Workspaces.WorkspaceEvent.InvitationRevoked(workspace.Id, toRevoked, TestWorkspace.EmailOf(revoked)));
+        await fixture.CaughtUpAsync();
+
+        var toAdmin = (await fixture.Notifications.ListAsync(admin)).Notifications;
+        Assert.Equal([(declined, NotificationKinds.InvitationDeclined, decliner), (accepted, NotificationKinds.InvitationAccepted, joiner)],
+            toAdmin.Select(n => (n.Position, n.Kind, n.ActorId!.Value)));
+        Assert.Equal(("Answers", "workspace"), (toAdmin[0].TargetTitle, toAdmin[0].TargetType));
+        Assert.DoesNotContain((await fixture.Notifications.ListAsync(workspace.Owner)).Notifications,
+            n => n.Kind is NotificationKinds.InvitationAccepted or NotificationKinds.InvitationDeclined && n.Position >= accepted);
+    }
+
+    [Fact]
     public async Task Given_an_invitation_to_a_known_user_When_read_Then_they_are_notified_though_not_a_member_yet()
     {
         var invitee = Guid.NewGuid();
@@ -122,5 +148,5 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
     }
 
     private async Task<List<(long, string)>> KindsAsync(Guid user) =>
-        [.. (await fixture.Notifications.ListAsync(user)).Notifications.Where(n => n.Kind != NotificationKinds.Invited).Select(n => (n.Position, n.Kind))];
+        [.. (await fixture.Notifications.ListAsync(user)).Notifications.Where(n => n.Kind is not (NotificationKinds.Invited or NotificationKinds.InvitationAccepted or NotificationKinds.InvitationDeclined)).Select(n => (n.Position, n.Kind))];
 }
