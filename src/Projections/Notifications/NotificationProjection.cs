@@ -20,6 +20,12 @@ public sealed class NotificationProjection : DomainProjection
     private const string OwnersAndWatchers = "p.creator OR p.assignee OR p.watcher";
     private const int SummaryLength = 140;
 
+    /// <summary>
+    /// When the answers to invitations started to notify their sender (version 2). The rebuild replays older answers as
+    /// already read, so an upgrade does not raise everyone's unread count with old news; it depends only on the event.
+    /// </summary>
+    public static readonly DateTimeOffset InvitationAnswersSince = new(2026, 12, 7, 22, 45, 0, TimeSpan.Zero);
+
     public override string Name => "notifications";
 
     public override int Version => 2;
@@ -71,11 +77,13 @@ public sealed class NotificationProjection : DomainProjection
                 break;
             case WorkspaceEvent.InvitationAccepted a:
                 AddMember(n, a.WorkspaceId, a.UserId, a.Email);
-                n.ToInviter(e, a.WorkspaceId, new(NotificationKinds.InvitationAccepted, "workspace", a.WorkspaceId, $"accepted your invitation and joined as {a.Role}"), a.InvitationId);
+                n.ToInviter(e, a.WorkspaceId, new(NotificationKinds.InvitationAccepted, "workspace", a.WorkspaceId, $"accepted your invitation and joined as {a.Role}"), a.InvitationId,
+                    read: e.At < InvitationAnswersSince);
                 ForgetInvitation(n, a.InvitationId);
                 break;
             case WorkspaceEvent.InvitationDeclined d:
-                n.ToInviter(e, d.WorkspaceId, new(NotificationKinds.InvitationDeclined, "workspace", d.WorkspaceId, $"declined your invitation ({d.Email})"), d.InvitationId);
+                n.ToInviter(e, d.WorkspaceId, new(NotificationKinds.InvitationDeclined, "workspace", d.WorkspaceId, $"declined your invitation ({d.Email})"), d.InvitationId,
+                    read: e.At < InvitationAnswersSince);
                 ForgetInvitation(n, d.InvitationId);
                 break;
             case WorkspaceEvent.InvitationRevoked r:

@@ -53,16 +53,19 @@ internal sealed class NotificationStatements(ProjectionTables t, SqlBatch sql)
             ON CONFLICT DO NOTHING
             """, Values(e, workspaceId, text, email));
 
-    /// <summary>Notifies the member who sent invitation <paramref name="invitationId"/>, if they are still a member.</summary>
-    public void ToInviter(ProjectedEvent e, Guid workspaceId, NotificationText text, Guid invitationId) =>
+    /// <summary>
+    /// Notifies the member who sent invitation <paramref name="invitationId"/>, if they are still a member; as already read
+    /// when <paramref name="read"/> (an answer from before this notification existed, replayed by the rebuild).
+    /// </summary>
+    public void ToInviter(ProjectedEvent e, Guid workspaceId, NotificationText text, Guid invitationId, bool read) =>
         sql.Add($"""
-            INSERT INTO {t[NotificationTables.Notifications]} ({Insert})
-            SELECT i.inviter, $1, $2, $4, $3::uuid, $5, $6, coalesce({TitleOf(text.TargetType)}, ''), $7, $8
+            INSERT INTO {t[NotificationTables.Notifications]} ({Insert}, read)
+            SELECT i.inviter, $1, $2, $4, $3::uuid, $5, $6, coalesce({TitleOf(text.TargetType)}, ''), $7, $8, $10
             FROM {t[NotificationTables.Invitations]} i
             WHERE i.invitation_id = $9 AND i.inviter IS DISTINCT FROM $3::uuid
               AND EXISTS (SELECT 1 FROM {t[NotificationTables.Members]} m WHERE m.workspace_id = $2 AND m.user_id = i.inviter)
             ON CONFLICT DO NOTHING
-            """, Values(e, workspaceId, text, invitationId));
+            """, [.. Values(e, workspaceId, text, invitationId), read]);
 
     public void Statement(string sqlText, params object?[] values) => sql.Add(sqlText, values);
 

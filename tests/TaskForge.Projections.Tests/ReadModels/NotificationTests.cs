@@ -73,10 +73,11 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
         await workspace.WorkspaceEventAsync(admin, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toJoiner, TestWorkspace.EmailOf(joiner), WorkspaceRole.Member));
         await workspace.WorkspaceEventAsync(admin, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toDecliner, TestWorkspace.EmailOf(decliner), WorkspaceRole.Viewer));
         await workspace.WorkspaceEventAsync(workspace.Owner, new Domain.Workspaces.WorkspaceEvent.MemberInvited(workspace.Id, toRevoked, TestWorkspace.EmailOf(revoked), WorkspaceRole.Member));
-        var accepted = await workspace.WorkspaceEventAsync(joiner,
-            new Domain.Workspaces.WorkspaceEvent.InvitationAccepted(workspace.Id, toJoiner, joiner, TestWorkspace.EmailOf(joiner), WorkspaceRole.Member));
-        var declined = await workspace.WorkspaceEventAsync(decliner,
-            new Domain.Workspaces.WorkspaceEvent.InvitationDeclined(workspace.Id, toDecliner, TestWorkspace.EmailOf(decliner)));
+        // The acceptance predates these notifications (an upgrade's rebuild replays it as read); the decline is new.
+        var accepted = (await fixture.Log.AppendAtAsync(StreamIds.Workspace(workspace.Id), joiner, NotificationProjection.InvitationAnswersSince.AddMinutes(-1),
+            new Domain.Workspaces.WorkspaceEvent.InvitationAccepted(workspace.Id, toJoiner, joiner, TestWorkspace.EmailOf(joiner), WorkspaceRole.Member)))[0];
+        var declined = (await fixture.Log.AppendAtAsync(StreamIds.Workspace(workspace.Id), decliner, NotificationProjection.InvitationAnswersSince.AddMinutes(1),
+            new Domain.Workspaces.WorkspaceEvent.InvitationDeclined(workspace.Id, toDecliner, TestWorkspace.EmailOf(decliner))))[0];
         await workspace.WorkspaceEventAsync(workspace.Owner, new Domain.Workspaces.WorkspaceEvent.InvitationRevoked(workspace.Id, toRevoked, TestWorkspace.EmailOf(revoked)));
         await fixture.CaughtUpAsync();
 
@@ -84,6 +85,8 @@ public sealed class NotificationTests(ReadModelFixture fixture) : IClassFixture<
         Assert.Equal([(declined, NotificationKinds.InvitationDeclined, decliner), (accepted, NotificationKinds.InvitationAccepted, joiner)],
             toAdmin.Select(n => (n.Position, n.Kind, n.ActorId!.Value)));
         Assert.Equal(("Answers", "workspace"), (toAdmin[0].TargetTitle, toAdmin[0].TargetType));
+        Assert.Equal([false, true], toAdmin.Select(n => n.Read));
+        Assert.Equal(1, await fixture.Notifications.UnreadCountAsync(admin));
         Assert.DoesNotContain((await fixture.Notifications.ListAsync(workspace.Owner)).Notifications,
             n => n.Kind is NotificationKinds.InvitationAccepted or NotificationKinds.InvitationDeclined && n.Position >= accepted);
     }

@@ -12,11 +12,15 @@ public sealed class DomainLog(IDocumentStore store)
     private int _tick;
 
     /// <summary>Appends the events to the stream and returns their positions (global event ids).</summary>
-    public async Task<IReadOnlyList<long>> AppendAsync(string streamId, Guid? actor, params object[] events)
+    public Task<IReadOnlyList<long>> AppendAsync(string streamId, Guid? actor, params object[] events) =>
+        AppendAtAsync(streamId, actor, null, events);
+
+    /// <summary>The same, with the command's time <paramref name="at"/> (one minute apart per event of the log when null).</summary>
+    public async Task<IReadOnlyList<long>> AppendAtAsync(string streamId, Guid? actor, DateTimeOffset? at, params object[] events)
     {
         await using var session = store.LightweightSession();
         var wrapped = events.Select(e =>
-            EventEnvelope.Wrap(e).Stamp(actor, (e as IWorkspaceScoped)?.WorkspaceId, Start.AddMinutes(Interlocked.Increment(ref _tick)))).ToArray();
+            EventEnvelope.Wrap(e).Stamp(actor, (e as IWorkspaceScoped)?.WorkspaceId, at ?? Start.AddMinutes(Interlocked.Increment(ref _tick)))).ToArray();
         session.Events.Append(streamId, wrapped);
         await session.SaveChangesAsync();
         return [.. wrapped.Select(e => e.Sequence)];
