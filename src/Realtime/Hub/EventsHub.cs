@@ -34,9 +34,9 @@ public sealed class EventsHub(
         return Task.CompletedTask;
     }
 
-    public async Task<SubscribeResponse> Subscribe(SubscribeRequest request)
+    public async Task<SubscribeResponse> Subscribe(SubscribeRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        request = Valid(request, "{ scopes, after }");
         var user = Guid.TryParse(Context.User?.FindFirstValue("sub"), CultureInfo.InvariantCulture, out var id) ? id : throw new HubException("UNAUTHENTICATED: sign in first");
         var state = State;
         using var lease = state.SubscribeLimiter.AttemptAcquire();
@@ -84,12 +84,13 @@ public sealed class EventsHub(
     }
 
     /// <summary>Be seen viewing a board (<c>project:&lt;id&gt;</c>) or a task (<c>task:&lt;id&gt;</c>); returns who is there now.</summary>
-    public async Task<PresenceChangedMessage> JoinPresence(PresenceRequest request)
+    public async Task<PresenceChangedMessage> JoinPresence(PresenceRequest? request)
     {
+        request = Valid(request, "{ scope }");
         var (user, name) = Caller();
         var state = State;
         LimitPresenceCalls(state);
-        var scope = await PresenceScopeAsync(request?.Scope, user);
+        var scope = await PresenceScopeAsync(request.Scope, user);
         var key = PresenceService.Key(scope);
         if (!state.Presence.ContainsKey(key) && state.Presence.Count >= options.Value.MaxPresenceScopesPerConnection)
             throw new HubException($"VALIDATION: present in at most {options.Value.MaxPresenceScopesPerConnection} scopes per connection");
@@ -98,11 +99,12 @@ public sealed class EventsHub(
         return await presence.JoinAsync(Context.ConnectionId, scope, user, name, Context.ConnectionAborted);
     }
 
-    public async Task LeavePresence(PresenceRequest request)
+    public async Task LeavePresence(PresenceRequest? request)
     {
+        request = Valid(request, "{ scope }");
         Caller();
         LimitPresenceCalls(State);
-        if (parser.Parse(request?.Scope ?? "") is { } scope && State.Presence.TryRemove(PresenceService.Key(scope), out var joined))
+        if (parser.Parse(request.Scope ?? "") is { } scope && State.Presence.TryRemove(PresenceService.Key(scope), out var joined))
             await presence.LeaveAsync(Context.ConnectionId, joined, Context.ConnectionAborted);
     }
 
@@ -110,15 +112,16 @@ public sealed class EventsHub(
     /// Says the user started (or stopped) typing a comment on the task, to the others viewing it. "Typing" lasts
     /// <see cref="RealtimeOptions.TypingTimeout"/> unless said again; then the others are told the user stopped.
     /// </summary>
-    public async Task Typing(TypingRequest request)
+    public async Task Typing(TypingRequest? request)
     {
+        request = Valid(request, "{ taskId, typing }");
         var (user, name) = Caller();
         var state = State;
         LimitPresenceCalls(state);
-        var task = await PresenceScopeAsync(request?.TaskId is { } id ? "task:" + id : null, user);
+        var task = await PresenceScopeAsync(request.TaskId is { } id ? "task:" + id : null, user);
         if (state.Typing.TryRemove(task.Id, out var previous))
             previous.Dispose();
-        if (request!.Typing)
+        if (request.Typing)
         {
             var connectionId = Context.ConnectionId;
             var indicator = new TypingIndicator(task, clock, options.Value.TypingTimeout, expired => _ = ExpireTypingAsync(state, expired, connectionId, user, name));
@@ -127,6 +130,12 @@ public sealed class EventsHub(
 
         await presence.TypingAsync(Context.ConnectionId, task, user, name, request.Typing, Context.ConnectionAborted);
     }
+
+    /// <summary>The argument, or a VALIDATION hub error when it is missing or was sent in the wrong shape (its <c>Error</c>).</summary>
+    private static T Valid<T>(T? request, string shape) where T : class, IHubArgument =>
+        request is null ? throw new HubException($"VALIDATION: the argument must be an object {shape}")
+        : request.Error is { } error ? throw new HubException($"VALIDATION: {error}")
+        : request;
 
     private async Task ExpireTypingAsync(ConnectionState state, TypingIndicator expired, string connectionId, Guid user, string name)
     {

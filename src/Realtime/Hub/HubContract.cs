@@ -7,9 +7,41 @@ namespace TaskForge.Realtime.Hub;
 
 /// <summary>
 /// <c>Subscribe</c>'s argument. <see cref="After"/> is the last event id the client has (a string of digits, or a number),
-/// or null for live events only.
+/// or null for live events only. <see cref="Error"/> says what was wrong with the argument as sent (read by
+/// <see cref="SubscribeRequestConverter"/>, which never fails to bind).
 /// </summary>
-public sealed record SubscribeRequest(IReadOnlyList<string>? Scopes, [property: JsonConverter(typeof(EventIdConverter))] long? After);
+[JsonConverter(typeof(SubscribeRequestConverter))]
+public sealed record SubscribeRequest(IReadOnlyList<string>? Scopes, long? After) : IHubArgument
+{
+    public string? Error { get; init; }
+}
+
+/// <summary>Reads <c>{ scopes, after }</c> (names in any case) leniently (<see cref="HubArguments"/>); writes it with <c>after</c> as a string.</summary>
+public sealed class SubscribeRequestConverter : JsonConverter<SubscribeRequest>
+{
+    public override SubscribeRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        if (!HubArguments.IsObject(root, "{ scopes, after }", out var error))
+            return new SubscribeRequest(null, null) { Error = error };
+        var scopes = HubArguments.Strings(HubArguments.Member(root, "scopes"), "scopes", ref error);
+        var after = HubArguments.EventId(HubArguments.Member(root, "after"), "after", ref error);
+        return new SubscribeRequest(scopes, after) { Error = error };
+    }
+
+    public override void Write(Utf8JsonWriter writer, SubscribeRequest value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStartObject();
+        writer.WritePropertyName("scopes");
+        JsonSerializer.Serialize(writer, value.Scopes, options);
+        writer.WritePropertyName("after");
+        new EventIdConverter().Write(writer, value.After, options);
+        writer.WriteEndObject();
+    }
+}
 
 /// <summary>
 /// <c>Subscribe</c>'s result: <c>{ subscriptionId, lastEventId, replayed }</c>, or <c>{ resyncRequired: true, reason }</c>.

@@ -1,10 +1,27 @@
+using System.Text.Json.Serialization;
+using TaskForge.Realtime.Hub;
+
 namespace TaskForge.Realtime.Presence;
 
-/// <summary><c>JoinPresence</c> / <c>LeavePresence</c>'s argument: <c>project:&lt;id&gt;</c> (a board) or <c>task:&lt;id&gt;</c>.</summary>
-public sealed record PresenceRequest(string? Scope);
+/// <summary>
+/// <c>JoinPresence</c> / <c>LeavePresence</c>'s argument: <c>project:&lt;id&gt;</c> (a board) or <c>task:&lt;id&gt;</c>;
+/// <see cref="Error"/> says what was wrong with it as sent.
+/// </summary>
+[JsonConverter(typeof(PresenceRequestConverter))]
+public sealed record PresenceRequest(string? Scope) : IHubArgument
+{
+    public string? Error { get; init; }
+}
 
-/// <summary><c>Typing</c>'s argument: the task whose comment box the user types in, and whether they are typing.</summary>
-public sealed record TypingRequest(string? TaskId, bool Typing);
+/// <summary>
+/// <c>Typing</c>'s argument: the task whose comment box the user types in, and whether they are typing;
+/// <see cref="Error"/> says what was wrong with it as sent.
+/// </summary>
+[JsonConverter(typeof(TypingRequestConverter))]
+public sealed record TypingRequest(string? TaskId, bool Typing) : IHubArgument
+{
+    public string? Error { get; init; }
+}
 
 /// <summary>One person present in a scope (once, however many connections they have there; since their first).</summary>
 public sealed record PresenceMember(Guid UserId, string DisplayName, DateTimeOffset Since);

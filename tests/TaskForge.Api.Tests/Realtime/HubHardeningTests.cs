@@ -42,6 +42,46 @@ public sealed class HubHardeningTests(ApiHostFixture fixture) : IClassFixture<Ap
         Assert.False(string.IsNullOrEmpty((await newcomer.SubscribeAsync([$"workspace:{workspace}"], null)).GetProperty("subscriptionId").GetString()));
     }
 
+    [Theory]
+    [InlineData("""{ "scopes": ["me"], "after": "abc" }""", "after must be the last event id you hold")]
+    [InlineData("""{ "scopes": ["me"], "after": "-5" }""", "after must be the last event id you hold")]
+    [InlineData("""{ "scopes": ["me"], "after": 99999999999999999999999 }""", "after must be the last event id you hold")]
+    [InlineData("""{ "scopes": ["me"], "after": 12.5 }""", "after must be the last event id you hold")]
+    [InlineData("""{ "scopes": ["me"], "after": true }""", "after must be the last event id you hold")]
+    [InlineData("""{ "scopes": "me", "after": null }""", "scopes must be a list of strings")]
+    [InlineData("""{ "scopes": [42], "after": null }""", "'42' is not a scope")]
+    [InlineData("\"text\"", "the argument must be an object { scopes, after }")]
+    [InlineData("null", "the argument must be an object { scopes, after }")]
+    public async Task A_subscribe_with_a_malformed_argument_gets_a_VALIDATION_error_that_names_it_and_the_connection_stays(string argument, string expected)
+    {
+        var owner = await fixture.SignUpAsync("owner");
+        await using var client = await HubClient.ConnectAsync(fixture.Factory.Server, owner.AccessToken!);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() =>
+            client.Connection.InvokeAsync<System.Text.Json.JsonElement>("Subscribe", System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement?>(argument)));
+
+        Assert.StartsWith("VALIDATION: " + expected, HubClient.ErrorOf(refused), StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.False(string.IsNullOrEmpty((await client.SubscribeAsync(["me"], "0")).GetProperty("subscriptionId").GetString()));
+    }
+
+    [Theory]
+    [InlineData("JoinPresence", """{ "scope": 5 }""", "scope must be a string")]
+    [InlineData("JoinPresence", "null", "the argument must be an object { scope }")]
+    [InlineData("Typing", """{ "taskId": "x", "typing": "yes" }""", "typing must be true or false")]
+    [InlineData("Typing", "[]", "the argument must be an object { taskId, typing }")]
+    public async Task A_presence_call_with_a_malformed_argument_gets_a_VALIDATION_error_that_names_it(string method, string argument, string expected)
+    {
+        var owner = await fixture.SignUpAsync("owner");
+        await using var client = await HubClient.ConnectAsync(fixture.Factory.Server, owner.AccessToken!);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() =>
+            client.Connection.InvokeAsync(method, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement?>(argument)));
+
+        Assert.StartsWith("VALIDATION: " + expected, HubClient.ErrorOf(refused), StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+    }
+
     [Fact]
     public async Task The_eleventh_subscribe_within_10_seconds_on_one_connection_is_RATE_LIMITED_and_other_connections_are_not()
     {
