@@ -2,7 +2,9 @@ using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Npgsql;
 
 namespace TaskForge.Api.Accounts;
 
@@ -39,8 +41,10 @@ public static class AccountsExtensions
             store.Schema.For<RefreshTokenFamily>();
             store.Storage.ExtendedSchemaObjects.Add(LoginThrottle.Table(store.DatabaseSchemaName));
         });
-        services.AddSingleton(sp => new LoginThrottle(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-            sp.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value,
+        services.AddSingleton(sp => new LoginThrottle(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<IDocumentStore>().Options.DatabaseSchemaName,
+            sp.GetRequiredService<IOptions<AuthOptions>>().Value,
             sp.GetRequiredKeyedService<TimeProvider>(ClockKey)));
 
         services.AddAuthentication(Scheme)
