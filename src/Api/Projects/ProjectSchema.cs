@@ -25,14 +25,17 @@ public static class ProjectSchema
             .BindField("Board", "columns", ctx =>
             {
                 var board = (BoardView)ctx.Source!;
-                return board.Columns.Select(c => new ColumnObject(board.WorkspaceId, board.ProjectId, c)).ToList();
+                return board.Columns.Select(c => ColumnObject.From(board.WorkspaceId, board.ProjectId, c)).ToList();
             })
-            .BindField("Column", "id", ctx => GlobalId.Column(Column(ctx).WorkspaceId, Column(ctx).ProjectId, Column(ctx).Column.ColumnId))
-            .BindField("Column", "name", ctx => Column(ctx).Column.Name)
-            .BindField("Column", "tasks", ctx =>
+            .BindField("Column", "id", ctx => GlobalId.Column(Column(ctx).WorkspaceId, Column(ctx).ProjectId, Column(ctx).ColumnId))
+            .BindField("Column", "name", ctx => Column(ctx).Name)
+            .BindFieldAsync("Column", "tasks", async ctx =>
             {
                 var column = Column(ctx);
-                var tasks = column.Column.Tasks.Select(card => TaskObject.FromCard(column.WorkspaceId, column.ProjectId, column.Column.ColumnId, card)).ToList();
+                var cards = column.Tasks
+                    ?? (await BoardAsync(ctx, column.ProjectId))?.Columns.FirstOrDefault(c => c.ColumnId == column.ColumnId)?.Tasks
+                    ?? [];
+                var tasks = cards.Select(card => TaskObject.FromCard(column.WorkspaceId, column.ProjectId, column.ColumnId, card)).ToList();
                 return Connections.Slice(ctx, tasks, t => t.TaskId.ToString("N"), DefaultTasksPage, MaxTasksPage);
             });
     }
@@ -50,6 +53,37 @@ public static class ProjectSchema
         }
 
         return await context.GetDataLoader<Guid, ProjectSummary>("projects", async (ids, ct) => await projects.GetManyAsync(caller.Id, [.. ids], ct))
+            .LoadAsync(projectId);
+    }
+
+    /// <summary>The board of <paramref name="projectId"/> as the caller sees it (null when not a member), read once per request.</summary>
+    public static Task<BoardView?> BoardAsync(ResolveContext context, Guid projectId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = Caller.Require(context);
+        var boards = context.Services!.GetRequiredService<BoardReader>();
+        return context.GetDataLoader<Guid, BoardView>("boards", async (ids, ct) =>
+        {
+            var result = new Dictionary<Guid, BoardView>();
+            foreach (var id in ids)
+            {
+                if (await boards.GetAsync(caller.Id, id, ct) is { } board)
+                {
+                    result[id] = board;
+                }
+            }
+
+            return result;
+        }).LoadAsync(projectId);
+    }
+
+    /// <summary>The columns (ids and names, no cards) of <paramref name="projectId"/>, batched over the projects of a request level.</summary>
+    public static Task<IReadOnlyList<BoardColumnName>?> ColumnsAsync(ResolveContext context, Guid projectId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var caller = Caller.Require(context);
+        var boards = context.Services!.GetRequiredService<BoardReader>();
+        return context.GetDataLoader<Guid, IReadOnlyList<BoardColumnName>>("columns", async (ids, ct) => await boards.ColumnsOfAsync(caller.Id, [.. ids], ct))
             .LoadAsync(projectId);
     }
 

@@ -56,7 +56,7 @@ public static class NodeSchema
     {
         var boards = ctx.Services!.GetRequiredService<BoardReader>();
         var board = await boards.GetAsync(Caller.Require(ctx).Id, id[1], ctx.CancellationToken);
-        return board?.Columns.FirstOrDefault(c => c.ColumnId == id[2]) is { } column ? new ColumnObject(board.WorkspaceId, board.ProjectId, column) : null;
+        return board?.Columns.FirstOrDefault(c => c.ColumnId == id[2]) is { } column ? ColumnObject.From(board.WorkspaceId, board.ProjectId, column) : null;
     }
 
     /// <summary>Users are visible to themselves and to people who share a workspace with them.</summary>

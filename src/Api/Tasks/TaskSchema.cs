@@ -52,9 +52,9 @@ public static class TaskSchema
             .BindFieldAsync("Task", "column", async ctx =>
             {
                 var task = Source(ctx);
-                var board = await BoardAsync(ctx, task.ProjectId);
-                return board?.Columns.FirstOrDefault(c => c.ColumnId == task.ColumnId) is { } column
-                    ? new ColumnObject(task.WorkspaceId, task.ProjectId, column)
+                var columns = await ProjectSchema.ColumnsAsync(ctx, task.ProjectId);
+                return columns?.FirstOrDefault(c => c.ColumnId == task.ColumnId) is { } column
+                    ? new ColumnObject(task.WorkspaceId, task.ProjectId, column.ColumnId, column.Name, null)
                     : null;
             })
             .BindFieldAsync("Task", "history", async ctx =>
@@ -100,25 +100,6 @@ public static class TaskSchema
         var caller = Caller.Require(context);
         var details = context.Services!.GetRequiredService<TaskDetailReader>();
         return context.GetDataLoader<Guid, TaskDetailView>("taskDetails", async (ids, ct) => await details.GetManyAsync(caller.Id, [.. ids], ct));
-    }
-
-    private static Task<BoardView?> BoardAsync(ResolveContext context, Guid projectId)
-    {
-        var caller = Caller.Require(context);
-        var boards = context.Services!.GetRequiredService<BoardReader>();
-        return context.GetDataLoader<Guid, BoardView>("boards", async (ids, ct) =>
-        {
-            var result = new Dictionary<Guid, BoardView>();
-            foreach (var id in ids)
-            {
-                if (await boards.GetAsync(caller.Id, id, ct) is { } board)
-                {
-                    result[id] = board;
-                }
-            }
-
-            return result;
-        }).LoadAsync(projectId);
     }
 
     private static TaskObject Source(ResolveContext context) => (TaskObject)context.Source!;

@@ -66,6 +66,34 @@ public sealed class BoardReader(ReadModelDatabase database)
     }
 
     /// <summary>
+    /// The columns (id and name, in board order) of each of <paramref name="projectIds"/> the user may see, in one query and
+    /// without the cards: what a task's <c>column</c> needs, where reading whole boards would read every card.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<BoardColumnName>>> ColumnsOfAsync(
+        Guid userId, IReadOnlyCollection<Guid> projectIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projectIds);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
+            SELECT c.project_id, c.column_id, c.name
+            FROM {_schema}.board_columns c JOIN {_schema}.board_projects p ON p.project_id = c.project_id
+            WHERE c.project_id = ANY($1) AND {MemberFilter.IsMember(_schema, "p.workspace_id", "$2")}
+            ORDER BY c.project_id, c.ordinal, c.column_id
+            """, projectIds.ToArray(), userId);
+        var columns = new Dictionary<Guid, List<BoardColumnName>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var project = reader.GetGuid(0);
+            if (!columns.TryGetValue(project, out var list))
+                columns[project] = list = [];
+            list.Add(new BoardColumnName(reader.GetGuid(1), reader.GetString(2)));
+        }
+
+        return columns.ToDictionary(c => c.Key, c => (IReadOnlyList<BoardColumnName>)c.Value);
+    }
+
+    /// <summary>
     /// Where a new task goes: the column (the board's first when none is given) and the rank of its last task (null when
     /// empty), in one query; null when the project or column does not exist or the user is not a member.
     /// </summary>

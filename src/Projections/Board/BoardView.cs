@@ -7,6 +7,9 @@ namespace TaskForge.Projections.Board;
 public sealed record BoardView(
     Guid ProjectId, Guid WorkspaceId, string Name, string Description, bool Archived, long Version, long EventId, IReadOnlyList<BoardColumnView> Columns);
 
+/// <summary>A column's id and name, without its cards.</summary>
+public sealed record BoardColumnName(Guid ColumnId, string Name);
+
 /// <summary>One column of a board.</summary>
 public sealed record BoardColumnView(Guid ColumnId, string Name, IReadOnlyList<BoardCard> Tasks);
 

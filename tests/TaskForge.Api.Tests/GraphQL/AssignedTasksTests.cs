@@ -37,6 +37,31 @@ public sealed class AssignedTasksTests(ApiHostFixture api) : IClassFixture<ApiHo
         Assert.False(next.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
     }
 
+    [Fact]
+    public async Task Given_a_task_When_its_column_is_asked_Then_the_name_comes_without_the_cards_and_the_cards_when_asked()
+    {
+        using var ada = await api.SignUpAsync("ada");
+        var workspace = await ApiSeed.WorkspaceAsync(ada, "Columns");
+        var project = await ApiSeed.ProjectAsync(ada, workspace, "Gamma");
+        await CreateAsync(ada, project, "One", ada.UserId!, null);
+        var last = await CreateAsync(ada, project, "Two", ada.UserId!, null);
+
+        var tasks = (await ada.QueryAsync("""
+            { me { assignedTasks { nodes { title column { id name tasks { totalCount nodes { title } } } } } } }
+            """, minEventId: last)).Data("me").GetProperty("assignedTasks").GetProperty("nodes");
+
+        Assert.Equal(2, tasks.GetArrayLength());
+        Assert.All(tasks.EnumerateArray(), t =>
+        {
+            var column = t.GetProperty("column");
+            Assert.Equal("To do", column.GetProperty("name").GetString());
+            Assert.Equal(2, column.GetProperty("tasks").GetProperty("totalCount").GetInt32());
+        });
+        var columnId = tasks[0].GetProperty("column").GetProperty("id").GetString();
+        var node = (await ada.QueryAsync("query($id: ID!) { node(id: $id) { ... on Column { name tasks { totalCount } } } }", new { id = columnId })).Data("node");
+        Assert.Equal(("To do", 2), (node.GetProperty("name").GetString(), node.GetProperty("tasks").GetProperty("totalCount").GetInt32()));
+    }
+
     private static async Task<long> CreateAsync(GraphQLClient client, string projectId, string title, string assignee, string? dueDate) =>
         ApiSeed.EventId((await client.MutateAsync("""
             mutation($input: CreateTaskInput!) { createTask(input: $input) { eventId errors { code message } } }

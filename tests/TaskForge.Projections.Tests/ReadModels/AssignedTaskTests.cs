@@ -46,4 +46,22 @@ public sealed class AssignedTaskTests(ReadModelFixture fixture) : IClassFixture<
         Assert.Equal(new[] { sooner, later, noDue, done }.Order(), all.Select(t => t.Card.TaskId).Order());
         Assert.True(all.Single(t => t.Card.TaskId == done).Card.Completed);
     }
+
+    [Fact]
+    public async Task Given_projects_When_their_columns_are_read_without_cards_Then_members_get_them_in_board_order_and_others_nothing()
+    {
+        var member = Guid.NewGuid();
+        var workspace = await TestWorkspace.CreateAsync(fixture.Log, "Columns", member);
+        var first = await workspace.CreateProjectAsync("First");
+        var second = await workspace.CreateProjectAsync("Second");
+        await fixture.CaughtUpAsync();
+
+        var columns = await fixture.Boards.ColumnsOfAsync(member, [first.Id, second.Id, Guid.NewGuid()]);
+        var board = await fixture.Boards.GetAsync(member, first.Id);
+
+        Assert.Equal(new[] { first.Id, second.Id }.Order(), columns.Keys.Order());
+        Assert.Equal(board!.Columns.Select(c => (c.ColumnId, c.Name)), columns[first.Id].Select(c => (c.ColumnId, c.Name)));
+        Assert.Equal(first.Columns, columns[first.Id].Select(c => c.ColumnId));
+        Assert.Empty(await fixture.Boards.ColumnsOfAsync(Guid.NewGuid(), [first.Id]));
+    }
 }
