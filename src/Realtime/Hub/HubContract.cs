@@ -17,29 +17,25 @@ public sealed record SubscribeRequest(IReadOnlyList<string>? Scopes, long? After
 }
 
 /// <summary>Reads <c>{ scopes, after }</c> (names in any case) leniently (<see cref="HubArguments"/>); writes it with <c>after</c> as a string.</summary>
-public sealed class SubscribeRequestConverter : JsonConverter<SubscribeRequest>
+public sealed class SubscribeRequestConverter : HubArgumentConverter<SubscribeRequest>
 {
-    public override SubscribeRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string Shape => "{ scopes, after }";
+
+    protected override SubscribeRequest Invalid(string error) => new(null, null) { Error = error };
+
+    protected override SubscribeRequest ReadMembers(JsonElement obj, string? error)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        if (!HubArguments.IsObject(root, "{ scopes, after }", out var error))
-            return new SubscribeRequest(null, null) { Error = error };
-        var scopes = HubArguments.Strings(HubArguments.Member(root, "scopes"), "scopes", ref error);
-        var after = HubArguments.EventId(HubArguments.Member(root, "after"), "after", ref error);
+        var scopes = HubArguments.Strings(HubArguments.Member(obj, "scopes"), "scopes", ref error);
+        var after = HubArguments.EventId(HubArguments.Member(obj, "after"), "after", ref error);
         return new SubscribeRequest(scopes, after) { Error = error };
     }
 
-    public override void Write(Utf8JsonWriter writer, SubscribeRequest value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, SubscribeRequest value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
         writer.WritePropertyName("scopes");
         JsonSerializer.Serialize(writer, value.Scopes, options);
         writer.WritePropertyName("after");
         new EventIdConverter().Write(writer, value.After, options);
-        writer.WriteEndObject();
     }
 }
 

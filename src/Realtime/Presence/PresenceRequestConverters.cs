@@ -1,53 +1,42 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using TaskForge.Realtime.Hub;
 
 namespace TaskForge.Realtime.Presence;
 
 /// <summary>Reads <c>{ scope }</c> leniently (<see cref="HubArguments"/>).</summary>
-public sealed class PresenceRequestConverter : JsonConverter<PresenceRequest>
+public sealed class PresenceRequestConverter : HubArgumentConverter<PresenceRequest>
 {
-    public override PresenceRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string Shape => "{ scope }";
+
+    protected override PresenceRequest Invalid(string error) => new(null) { Error = error };
+
+    protected override PresenceRequest ReadMembers(JsonElement obj, string? error)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        if (!HubArguments.IsObject(root, "{ scope }", out var error))
-            return new PresenceRequest(null) { Error = error };
-        var scope = HubArguments.String(HubArguments.Member(root, "scope"), "scope", ref error);
+        var scope = HubArguments.String(HubArguments.Member(obj, "scope"), "scope", ref error);
         return new PresenceRequest(scope) { Error = error };
     }
 
-    public override void Write(Utf8JsonWriter writer, PresenceRequest value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+    protected override void WriteMembers(Utf8JsonWriter writer, PresenceRequest value, JsonSerializerOptions options) =>
         writer.WriteString("scope", value.Scope);
-        writer.WriteEndObject();
-    }
 }
 
 /// <summary>Reads <c>{ taskId, typing }</c> leniently (<see cref="HubArguments"/>).</summary>
-public sealed class TypingRequestConverter : JsonConverter<TypingRequest>
+public sealed class TypingRequestConverter : HubArgumentConverter<TypingRequest>
 {
-    public override TypingRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override string Shape => "{ taskId, typing }";
+
+    protected override TypingRequest Invalid(string error) => new(null, false) { Error = error };
+
+    protected override TypingRequest ReadMembers(JsonElement obj, string? error)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        if (!HubArguments.IsObject(root, "{ taskId, typing }", out var error))
-            return new TypingRequest(null, false) { Error = error };
-        var taskId = HubArguments.String(HubArguments.Member(root, "taskId"), "taskId", ref error);
-        var typing = HubArguments.Boolean(HubArguments.Member(root, "typing"), "typing", ref error);
+        var taskId = HubArguments.String(HubArguments.Member(obj, "taskId"), "taskId", ref error);
+        var typing = HubArguments.Boolean(HubArguments.Member(obj, "typing"), "typing", ref error);
         return new TypingRequest(taskId, typing) { Error = error };
     }
 
-    public override void Write(Utf8JsonWriter writer, TypingRequest value, JsonSerializerOptions options)
+    protected override void WriteMembers(Utf8JsonWriter writer, TypingRequest value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
         writer.WriteString("taskId", value.TaskId);
         writer.WriteBoolean("typing", value.Typing);
-        writer.WriteEndObject();
     }
 }
