@@ -19,6 +19,13 @@ public static class WorkspaceAccess
     {
         if (workspace is not WorkspaceState.Active active || active.WorkspaceId != workspaceId || active.RoleOf(actorId) is not { } role)
             return DomainError.NotFound("Workspace");
-        return allowed(role) ? null : DomainError.Forbidden($"A {role.ToString().ToLowerInvariant()} may not {action}.");
+        return allowed(role) ? null : DomainError.Forbidden($"{WithArticle(role)} may not {action}.");
+    }
+
+    /// <summary>"A member", "An admin", "An auditor", ...</summary>
+    private static string WithArticle(WorkspaceRole role)
+    {
+        var name = role.ToString().ToLowerInvariant();
+        return ("aeiou".Contains(name[0], StringComparison.Ordinal) ? "An " : "A ") + name;
     }
 }

@@ -20,6 +20,18 @@ public sealed class WorkspaceAccessTests
     }
 
     [Theory]
+    [InlineData("00000000-0000-0000-0000-0000000000f5", "An auditor may not rename the workspace.")]
+    [InlineData("00000000-0000-0000-0000-0000000000f4", "A viewer may not rename the workspace.")]
+    [InlineData("00000000-0000-0000-0000-0000000000f3", "A member may not rename the workspace.")]
+    public void Given_a_role_too_low_When_required_Then_FORBIDDEN_says_so_in_plain_English(string user, string message)
+    {
+        var state = WorkspaceFixture.AllRoles();
+        var denied = WorkspaceAccess.Require(state, Ids.Workspace, Guid.Parse(user), WorkspaceRoles.CanManage, "rename the workspace");
+
+        Assert.Equal((ErrorCodes.Forbidden, message), (denied?.Code, denied?.Message));
+    }
+
+    [Theory]
     [InlineData(WorkspaceRole.Owner, true)]
     [InlineData(WorkspaceRole.Auditor, true)]
     [InlineData(WorkspaceRole.Admin, false)]
