@@ -29,6 +29,7 @@ public sealed class SearchReader(ReadModelDatabase database)
 
         // The prefix is matched on the unstemmed words ('simple'), the whole words on the stemmed document ('english');
         // the snippet marks both. An empty tsquery (only stop words, or only the prefix) matches everything it is ANDed with.
+        // The filter is chosen here, not by a CASE in SQL, so that each form can use its GIN index.
         var typed = SearchQuery.Parse(query);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Sql.Command(connection, null, $"""
@@ -37,8 +38,7 @@ public sealed class SearchReader(ReadModelDatabase database)
                        CASE WHEN $7::text IS NULL THEN NULL ELSE to_tsquery('simple', quote_literal($7::text) || ':*') END AS prefix),
             hits AS (
                 SELECT d.*, ts_rank_cd(d.document, q.words) AS rank FROM {_schema}.search_documents d, q
-                WHERE (CASE WHEN q.prefix IS NULL THEN d.document @@ q.words
-                            ELSE (numnode(q.words) = 0 OR d.document @@ q.words) AND d.words @@ q.prefix END)
+                WHERE {(typed.Prefix is null ? "d.document @@ q.words" : "d.words @@ q.prefix AND (numnode(q.words) = 0 OR d.document @@ q.words)")}
                   AND ($4::uuid IS NULL OR d.workspace_id = $4)
                   AND EXISTS (SELECT 1 FROM {_schema}.workspace_members m WHERE m.workspace_id = d.workspace_id AND m.user_id = $1)
                 ORDER BY rank DESC, d.updated_at DESC, d.document_id LIMIT $3)
