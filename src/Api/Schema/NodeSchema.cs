@@ -54,8 +54,7 @@ public static class NodeSchema
 
     private static async Task<ColumnObject?> ColumnAsync(GraphQL.Execution.ResolveContext ctx, GlobalId id)
     {
-        var boards = ctx.Services!.GetRequiredService<BoardReader>();
-        var board = await boards.GetAsync(Caller.Require(ctx).Id, id[1], ctx.CancellationToken);
+        var board = await ProjectSchema.BoardAsync(ctx, id[1]);
         return board?.Columns.FirstOrDefault(c => c.ColumnId == id[2]) is { } column ? ColumnObject.From(board.WorkspaceId, board.ProjectId, column) : null;
     }
 
