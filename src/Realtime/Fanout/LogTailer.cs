@@ -1,21 +1,24 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TaskForge.Storage.EventLog;
+using TaskForge.Storage.Wakeup;
 
 namespace TaskForge.Realtime.Fanout;
 
 /// <summary>
 /// The node's one reader of the log for live delivery (ADR 0090): reads after its last position, never past the
-/// high-water mark, and publishes each page to the <see cref="EventFanout"/>. Woken by the append notice, it polls
-/// fast for a short while (the mark moves once the daemon has seen the commit), and every
+/// high-water mark, and publishes each page to the <see cref="EventFanout"/>. On the node whose daemon certifies the mark
+/// it is woken the moment the mark moves (ADR 0136). Everywhere, the append notice wakes it and makes it poll fast for a
+/// short while (the mark moves once the daemon has seen the commit), and it polls every
 /// <see cref="RealtimeOptions.PollInterval"/> otherwise.
 /// </summary>
 public sealed partial class LogTailer(
-    EventLogReader reader, HighWaterMark highWaterMark, EventFanout fanout, NpgsqlDataSource dataSource,
+    EventLogReader reader, HighWaterMark highWaterMark, EventFanout fanout, NpgsqlDataSource dataSource, IDocumentStore store,
     IOptions<RealtimeOptions> options, ILogger<LogTailer> logger) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -28,6 +31,7 @@ public sealed partial class LogTailer(
         fanout.Start(position);
         LogStarted(logger, position);
         var listening = new AppendListener(dataSource, logger).RunAsync(Wake, stoppingToken);
+        using var advances = HighWaterAdvances.Subscribe(store, _ => _wake.Writer.TryWrite(true));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -93,14 +97,8 @@ public sealed partial class LogTailer(
         timeout.CancelAfter(fast ? settings.FastPollInterval : settings.PollInterval);
         try
         {
-            if (fast)
-            {
-                await Task.Delay(Timeout.Infinite, timeout.Token);
-            }
-            else
-            {
-                await _wake.Reader.ReadAsync(timeout.Token);
-            }
+            // Fast or slow, a wake-up cuts the wait short: above all the mark's own advance on the daemon's node.
+            await _wake.Reader.ReadAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

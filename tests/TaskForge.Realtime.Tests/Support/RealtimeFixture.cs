@@ -42,6 +42,9 @@ public class RealtimeFixture : PostgresDatabaseFixture
     {
     }
 
+    /// <summary>Whether commits send the append notice (the daemon and the tailer then also poll).</summary>
+    protected virtual bool NoticeOnAppend => true;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -64,7 +67,8 @@ public class RealtimeFixture : PostgresDatabaseFixture
             options.Connection(dataSource);
             options.UseTaskForgeEventStore(settings);
             options.AddTaskForgeProjections(catalog);
-            options.UseAppendWakeups(dataSource, sp.GetRequiredService<AppendNotifier>());
+            if (NoticeOnAppend)
+                options.UseAppendWakeups(dataSource, sp.GetRequiredService<AppendNotifier>());
             return options;
         }).ApplyAllDatabaseChangesOnStartup().AddAsyncDaemon(DaemonMode.Solo);
         services.AddTaskForgeRealtimeFanout(Configure);
@@ -118,5 +122,20 @@ public sealed class SmallLimitsFixture : RealtimeFixture
         options.MaxReplayEvents = MaxReplay;
         options.SubscriptionBufferCapacity = Buffer;
         options.PageSize = Buffer;
+    }
+}
+
+/// <summary>
+/// The same node without the append notice, and a tailer that would poll only every five minutes: only the daemon's
+/// advance of the high-water mark can wake the tailer in time (ADR 0136).
+/// </summary>
+public sealed class NoNoticeFixture : RealtimeFixture
+{
+    protected override bool NoticeOnAppend => false;
+
+    protected override void Configure(RealtimeOptions options)
+    {
+        options.PollInterval = TimeSpan.FromMinutes(5);
+        options.FastPollInterval = TimeSpan.FromMinutes(5);
     }
 }

@@ -1,0 +1,35 @@
+using TaskForge.Realtime.Fanout;
+using TaskForge.Realtime.Tests.Support;
+
+namespace TaskForge.Realtime.Tests.Fanout;
+
+/// <summary>
+/// On the node whose daemon certifies the high-water mark, the tailer is woken by the mark's advance itself (ADR 0136),
+/// not only by the append notice or its polling: here there is no notice and polling is five minutes apart.
+/// </summary>
+public sealed class MarkAdvanceWakeTests(NoNoticeFixture fixture) : IClassFixture<NoNoticeFixture>
+{
+    [Fact]
+    public async Task Events_go_live_when_the_daemon_advances_the_mark_without_a_notice_or_a_poll()
+    {
+        var owner = Guid.NewGuid();
+        var workspace = await fixture.Log.CreateWorkspaceAsync(owner);
+        await fixture.CaughtUpAsync();
+        var sink = new RecordingSink();
+        var result = Assert.IsType<SubscribeResult.Subscribed>(await fixture.Fanout.SubscribeAsync(
+            new SubscriptionRequest(owner, null, [Scope.Workspace(workspace)], null), sink, CancellationToken.None));
+
+        var positions = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            // One at a time, each after the tailer has gone back to its (five-minute) wait.
+            await Task.Delay(200);
+            var position = (await fixture.Log.AppendAsync(owner, TestLog.TaskCreated(workspace, i)))[0];
+            positions.Add(position);
+            await sink.ReceivedAsync(position);
+        }
+
+        Assert.Equal(positions, sink.Ids);
+        await result.Subscription.DisposeAsync();
+    }
+}
