@@ -46,6 +46,22 @@ public static class AccountSchema
                     _ => throw new InvalidOperationException("Unknown account result."),
                 };
             })
+            .BindFieldAsync("Mutation", "updateProfile", async ctx =>
+            {
+                var caller = Caller.Require(ctx);
+                return await accounts.RenameAsync(caller.Id, Input.Of(ctx).String("name"), ctx.CancellationToken) switch
+                {
+                    AccountResult<UserProfile>.Succeeded { Value: var user } => UserPayload(user, null),
+                    AccountResult<UserProfile>.Failed failed => UserPayload(null, Error(failed)),
+                    _ => throw new InvalidOperationException("Unknown account result."),
+                };
+            })
+            .BindFieldAsync("Mutation", "changePassword", async ctx =>
+            {
+                var caller = Caller.Require(ctx);
+                var input = Input.Of(ctx);
+                return AuthPayload(await accounts.ChangePasswordAsync(caller.Id, input.String("currentPassword"), input.String("newPassword"), ctx.CancellationToken));
+            })
             .BindFieldAsync("Mutation", "revokeApiKey", async ctx =>
             {
                 var caller = Caller.Require(ctx);
@@ -70,6 +86,9 @@ public static class AccountSchema
         AccountResult<SignedIn>.Failed failed => new Dictionary<string, object?> { ["errors"] = new[] { Error(failed) } },
         _ => throw new GraphQLException("Unknown account result."),
     };
+
+    private static IReadOnlyDictionary<string, object?> UserPayload(UserProfile? user, MutationError? error) =>
+        new Dictionary<string, object?> { ["user"] = user, ["errors"] = error is null ? Array.Empty<MutationError>() : new[] { error } };
 
     private static IReadOnlyDictionary<string, object?> ApiKeyPayload(ApiKeyInfo? key, string? secret, MutationError? error) =>
         new Dictionary<string, object?> { ["apiKey"] = key, ["key"] = secret, ["errors"] = error is null ? Array.Empty<MutationError>() : new[] { error } };

@@ -58,11 +58,7 @@ public sealed partial class AccountService(
     {
         var normalized = AccountInput.NormalizeEmail(email);
         if (await throttle.CountAttemptAsync(normalized, ct) is { } retryAt)
-        {
-            var minutes = Math.Max(1, (int)Math.Ceiling((retryAt - time.GetUtcNow()).TotalMinutes));
-            return new AccountResult<SignedIn>.Failed(AccountErrorCodes.RateLimited,
-                $"Too many sign-in attempts for this email; try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
-        }
+            return RateLimited(retryAt);
 
         await using var session = store.LightweightSession();
         var account = await session.Query<UserAccount>().SingleOrDefaultAsync(u => u.Email == normalized, ct);
@@ -110,6 +106,13 @@ public sealed partial class AccountService(
         await using var session = store.QuerySession();
         var account = await session.Query<UserAccount>().SingleOrDefaultAsync(u => u.Email == normalized, ct);
         return account?.ToProfile();
+    }
+
+    private AccountResult<SignedIn>.Failed RateLimited(DateTimeOffset retryAt)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling((retryAt - time.GetUtcNow()).TotalMinutes));
+        return new AccountResult<SignedIn>.Failed(AccountErrorCodes.RateLimited,
+            $"Too many sign-in attempts for this email; try again in {minutes} minute{(minutes == 1 ? "" : "s")}.");
     }
 
     private static AccountResult<T>.Failed Invalid<T>(string message, string field) => new(AccountErrorCodes.Validation, message, field);

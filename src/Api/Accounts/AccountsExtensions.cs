@@ -38,7 +38,7 @@ public static class AccountsExtensions
             store.Schema.For<UserAccount>().UniqueIndex(u => u.Email);
             store.Schema.For<ApiKeyRecord>().UniqueIndex(k => k.Prefix).Index(k => k.UserId);
             store.Schema.For<RefreshTokenRecord>();
-            store.Schema.For<RefreshTokenFamily>();
+            store.Schema.For<RefreshTokenFamily>().Index(f => f.UserId);
             store.Storage.ExtendedSchemaObjects.Add(LoginThrottle.Table(store.DatabaseSchemaName));
         });
         services.AddSingleton(sp => new LoginThrottle(
