@@ -11,7 +11,8 @@ namespace TaskForge.Api.Accounts;
 /// the first, whatever the client's IP, so guessing one account's password from many addresses is as slow as from one.
 /// Parallel attempts each take their own count, so a burst cannot slip past the limit. A successful sign-in clears the
 /// count. Unknown addresses are counted the same way, so the limit does not tell which emails have accounts. The table
-/// holds a hash of the address, not the address.
+/// holds a hash of the address, not the address. Rows whose window has ended are swept by the node that counts the first
+/// attempt of each new window, so the table holds about one window's worth of addresses however many are tried.
 /// </summary>
 public sealed class LoginThrottle(NpgsqlDataSource dataSource, string schema, AuthOptions options, TimeProvider time)
 {
@@ -26,6 +27,10 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, string schema, Au
         """;
 
     private readonly string _clear = $"DELETE FROM {schema}.{TableName} WHERE email_hash = $1";
+
+    private readonly string _sweep = $"DELETE FROM {schema}.{TableName} WHERE window_start <= $1";
+
+    private long _nextSweepTicks;
 
     private TimeSpan Window => TimeSpan.FromSeconds(options.LoginAttemptWindowSeconds);
 
@@ -42,15 +47,32 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, string schema, Au
     /// <summary>Counts an attempt for <paramref name="normalizedEmail"/>; returns when it may try again, or null when this attempt is allowed.</summary>
     public async Task<DateTimeOffset?> CountAttemptAsync(string normalizedEmail, CancellationToken ct = default)
     {
+        var (attempts, windowStart) = await CountAsync(normalizedEmail, ct);
+        await SweepIfDueAsync(ct);
+        return attempts > options.LoginAttemptLimit ? windowStart + Window : null;
+    }
+
+    private async Task<(int Attempts, DateTimeOffset WindowStart)> CountAsync(string normalizedEmail, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand(_count);
         command.Parameters.Add(new NpgsqlParameter { Value = OpaqueToken.Hash(normalizedEmail) });
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
         command.Parameters.Add(new NpgsqlParameter { Value = Window });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        var attempts = reader.GetInt32(0);
-        var windowStart = reader.GetFieldValue<DateTimeOffset>(1);
-        return attempts > options.LoginAttemptLimit ? windowStart + Window : null;
+        return (reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Once per window on this node: deletes the rows whose window has ended (they would restart at 1 anyway).</summary>
+    private async Task SweepIfDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + Window).UtcTicks, due) != due)
+            return;
+        await using var command = dataSource.CreateCommand(_sweep);
+        command.Parameters.Add(new NpgsqlParameter { Value = now - Window });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Forgets the attempts of <paramref name="normalizedEmail"/> (it signed in).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TaskForge.Api.Accounts;
 using TaskForge.Api.Tests.GraphQL.Support;
 using TaskForge.Testing;
@@ -106,5 +107,32 @@ public sealed class LoginThrottleTests(PostgresDatabaseFixture database) : IClas
         }
 
         Assert.Equal([.. Enumerable.Repeat("INVALID_CREDENTIALS", Limit), "RATE_LIMITED"], codes);
+    }
+
+    [Fact]
+    public async Task Rows_of_ended_windows_are_swept_so_sprayed_emails_do_not_pile_up()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var sprayed = Enumerable.Range(0, 5).Select(i => $"spray-{i}-{Guid.NewGuid():N}@example.com").ToList();
+        foreach (var email in sprayed)
+            await host.Accounts.LoginAsync(email, "wrong");
+        var before = await RowsAsync(host, sprayed);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var late = $"late-{Guid.NewGuid():N}@example.com";
+        await host.Accounts.LoginAsync(late, "wrong");
+
+        Assert.Equal(5, before);
+        Assert.Equal(0, await RowsAsync(host, sprayed));
+        Assert.Equal(1, await RowsAsync(host, [late]));
+    }
+
+    private static async Task<long> RowsAsync(AccountsHost host, IEnumerable<string> emails)
+    {
+        var dataSource = host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+        var schema = host.Services.GetRequiredService<Marten.IDocumentStore>().Options.DatabaseSchemaName;
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {schema}.{LoginThrottle.TableName} WHERE email_hash = ANY($1)");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = emails.Select(OpaqueToken.Hash).ToArray() });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
