@@ -23,6 +23,7 @@ builder.AddTaskForgeAccounts();
 builder.Services.AddTaskForgeCommands();
 builder.AddTaskForgeGraphQL();
 builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
+builder.Services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
 builder.AddTaskForgeRealtime();
 builder.Services.AddSingleton<TaskForge.Api.Commands.Conflicts.ISeenPosition, PublishedPosition>();
 builder.AddTaskForgeDemo(demo);

@@ -33,7 +33,14 @@ internal static class JwtFailures
         const string BearerPrefix = "Bearer ";
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length > TokenIssuer.MaximumTokenBytes + BearerPrefix.Length)
             return null;
-        var token = header[BearerPrefix.Length..].Trim();
+        return AlgorithmOf(header[BearerPrefix.Length..].Trim());
+    }
+
+    /// <summary>The header's <c>alg</c> of <paramref name="token"/>, read without validating anything; null when unreadable.</summary>
+    public static string? AlgorithmOf(string token)
+    {
+        if (token.Length > TokenIssuer.MaximumTokenBytes)
+            return null;
         try
         {
             return new JsonWebTokenHandler().CanReadToken(token) ? new JsonWebToken(token).Alg : null;

@@ -37,6 +37,9 @@ internal sealed class ConnectionState : IAsyncDisposable
 
     public ITimer? Expiry { get; set; }
 
+    /// <summary>When <see cref="Expiry"/> closes the connection: its token's expiry, moved on by a <c>RefreshToken</c>.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         Expiry?.Dispose();

@@ -11,13 +11,14 @@ namespace TaskForge.Realtime.Hub;
 
 /// <summary>
 /// <c>/hubs/events</c>: subscriptions to the log with resume (ADR 0091). Signed-in users only; the connection closes when
-/// its access token expires. Errors are <see cref="HubException"/>s whose message starts with a code
-/// (<c>VALIDATION</c>, <c>NOT_FOUND</c>, <c>RATE_LIMITED</c>, <c>UNAUTHENTICATED</c>).
+/// its access token expires, unless the client presents a fresh one first (<see cref="RefreshToken"/>, ADR 0138). Errors
+/// are <see cref="HubException"/>s whose message starts with a code (<c>VALIDATION</c>, <c>NOT_FOUND</c>,
+/// <c>RATE_LIMITED</c>, <c>UNAUTHENTICATED</c>, <c>FORBIDDEN</c>).
 /// </summary>
 [Authorize]
 public sealed class EventsHub(
     EventFanout fanout, PresenceService presence, IScopeParser parser, IHubContext<EventsHub> hub, IOptions<RealtimeOptions> options, RealtimeMetrics metrics,
-    TimeProvider clock, ILogger<EventsHub> logger) : Microsoft.AspNetCore.SignalR.Hub
+    IAccessTokenValidator tokens, TimeProvider clock, ILogger<EventsHub> logger) : Microsoft.AspNetCore.SignalR.Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -26,9 +27,9 @@ public sealed class EventsHub(
         metrics.ConnectionOpened();
         if (Context.User?.FindFirstValue("exp") is { } exp && long.TryParse(exp, CultureInfo.InvariantCulture, out var seconds))
         {
-            var left = DateTimeOffset.FromUnixTimeSeconds(seconds) - clock.GetUtcNow();
+            state.ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
             var context = Context;
-            state.Expiry = clock.CreateTimer(_ => context.Abort(), null, left > TimeSpan.Zero ? left : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            state.Expiry = clock.CreateTimer(_ => context.Abort(), null, UntilExpiry(state.ExpiresAt.Value), Timeout.InfiniteTimeSpan);
         }
 
         return Task.CompletedTask;
@@ -80,6 +81,42 @@ public sealed class EventsHub(
         {
             metrics.SubscriptionClosed();
             await subscription.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Extends the connection with a fresh access token of the same user, sent before the current one expires (as the
+    /// client refreshes its session): the connection then closes at the later of the two expiries instead. A connection
+    /// made with an API key does not expire and stays as it is. Errors: UNAUTHENTICATED (the token is refused, with why),
+    /// FORBIDDEN (another user's token), VALIDATION, RATE_LIMITED.
+    /// </summary>
+    public async Task<RefreshTokenResponse> RefreshToken(RefreshTokenRequest? request)
+    {
+        request = Valid(request, "{ accessToken }");
+        var (user, _) = Caller();
+        var state = State;
+        using (var lease = state.SubscribeLimiter.AttemptAcquire())
+        {
+            if (!lease.IsAcquired)
+                throw new HubException("RATE_LIMITED: too many calls; wait a few seconds");
+        }
+
+        if (string.IsNullOrEmpty(request.AccessToken))
+            throw new HubException("VALIDATION: accessToken is required");
+        var check = await tokens.ValidateAsync(request.AccessToken, Context.ConnectionAborted);
+        if (check.Failure is { } failure)
+            throw new HubException($"UNAUTHENTICATED: {failure}");
+        if (check.UserId != user)
+            throw new HubException("FORBIDDEN: the access token is another user's; connect again to switch users");
+        lock (state)
+        {
+            if (state.Expiry is { } expiry && state.ExpiresAt is { } current && check.ExpiresAt is { } expiresAt && expiresAt > current)
+            {
+                state.ExpiresAt = expiresAt;
+                expiry.Change(UntilExpiry(expiresAt), Timeout.InfiniteTimeSpan);
+            }
+
+            return new RefreshTokenResponse(state.ExpiresAt);
         }
     }
 
@@ -213,6 +250,12 @@ public sealed class EventsHub(
             throw new HubException($"VALIDATION: '{Truncate(text)}' is not a presence scope (project:<id> or task:<id>)");
         return await presence.AuthorizeAsync(user, scope, Context.ConnectionAborted)
             ?? throw new HubException($"NOT_FOUND: {scope} was not found or you are not a member");
+    }
+
+    private TimeSpan UntilExpiry(DateTimeOffset expiresAt)
+    {
+        var left = expiresAt - clock.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private ConnectionState State => (ConnectionState)Context.Items[ConnectionState.Key]!;

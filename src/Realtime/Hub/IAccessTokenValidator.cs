@@ -1,0 +1,16 @@
+namespace TaskForge.Realtime.Hub;
+
+/// <summary>
+/// Checks an access token a connected client presents to extend its connection (<c>RefreshToken</c>), the way the
+/// host's authentication checks one at connect. The host registers it (the API: its JWT bearer scheme).
+/// </summary>
+public interface IAccessTokenValidator
+{
+    Task<AccessTokenCheck> ValidateAsync(string token, CancellationToken cancellationToken);
+}
+
+/// <summary>A valid token's user and expiry, or why it was refused (<see cref="Failure"/>).</summary>
+public sealed record AccessTokenCheck(Guid UserId, DateTimeOffset? ExpiresAt, string? Failure)
+{
+    public static AccessTokenCheck Refused(string failure) => new(Guid.Empty, null, failure);
+}
