@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Interop.Support;
 
@@ -107,13 +108,5 @@ internal static class JsClients
         }
     }
 
-    private static string FindScripts()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaskForge.sln")))
-            dir = dir.Parent;
-        return dir is null
-            ? throw new InvalidOperationException($"No TaskForge.sln above {AppContext.BaseDirectory}: the interop tests run scripts from the source tree.")
-            : Path.Combine(dir.FullName, "tests", "TaskForge.Api.Tests", "Conformance", "js");
-    }
+    private static string FindScripts() => Path.Combine(SourceTree.Root, "tests", "TaskForge.Api.Tests", "Conformance", "js");
 }
