@@ -16,12 +16,7 @@ public sealed class LatencyTests(RealtimeFixture fixture, ITestOutputHelper outp
     [Fact]
     public async Task Live_events_reach_a_subscriber_well_within_a_second_of_their_commit()
     {
-        var owner = Guid.NewGuid();
-        var workspace = await fixture.Log.CreateWorkspaceAsync(owner);
-        await fixture.CaughtUpAsync();
-        var sink = new RecordingSink();
-        var result = Assert.IsType<SubscribeResult.Subscribed>(await fixture.Fanout.SubscribeAsync(
-            new SubscriptionRequest(owner, null, [Scope.Workspace(workspace)], null), sink, CancellationToken.None));
+        var (owner, workspace, sink, subscription) = await fixture.LiveOnNewWorkspaceAsync();
 
         var committed = new Dictionary<long, long>();
         using (var pacer = new PeriodicTimer(TimeSpan.FromMilliseconds(20)))
@@ -40,6 +35,6 @@ public sealed class LatencyTests(RealtimeFixture fixture, ITestOutputHelper outp
         output.WriteLine($"commit-to-send over {Events} single-event appends at ~50/s: p50 {P(0.5):F1} ms, p99 {P(0.99):F1} ms, max {latencies[^1]:F1} ms");
         Assert.Equal(committed.Keys.Order(), sink.Ids);
         Assert.True(P(0.99) < 1000, $"p99 {P(0.99):F1} ms");
-        await result.Subscription.DisposeAsync();
+        await subscription.DisposeAsync();
     }
 }

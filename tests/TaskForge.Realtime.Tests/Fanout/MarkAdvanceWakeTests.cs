@@ -12,12 +12,7 @@ public sealed class MarkAdvanceWakeTests(NoNoticeFixture fixture) : IClassFixtur
     [Fact]
     public async Task Events_go_live_when_the_daemon_advances_the_mark_without_a_notice_or_a_poll()
     {
-        var owner = Guid.NewGuid();
-        var workspace = await fixture.Log.CreateWorkspaceAsync(owner);
-        await fixture.CaughtUpAsync();
-        var sink = new RecordingSink();
-        var result = Assert.IsType<SubscribeResult.Subscribed>(await fixture.Fanout.SubscribeAsync(
-            new SubscriptionRequest(owner, null, [Scope.Workspace(workspace)], null), sink, CancellationToken.None));
+        var (owner, workspace, sink, subscription) = await fixture.LiveOnNewWorkspaceAsync();
 
         var positions = new List<long>();
         for (var i = 0; i < 3; i++)
@@ -30,6 +25,6 @@ public sealed class MarkAdvanceWakeTests(NoNoticeFixture fixture) : IClassFixtur
         }
 
         Assert.Equal(positions, sink.Ids);
-        await result.Subscription.DisposeAsync();
+        await subscription.DisposeAsync();
     }
 }

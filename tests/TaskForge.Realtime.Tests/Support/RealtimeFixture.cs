@@ -76,6 +76,18 @@ public class RealtimeFixture : PostgresDatabaseFixture
         await _host.StartAsync();
     }
 
+    /// <summary>A new workspace of a new owner, caught up, and the owner's live subscription to it recording into a sink.</summary>
+    public async Task<(Guid Owner, Guid Workspace, RecordingSink Sink, Subscription Subscription)> LiveOnNewWorkspaceAsync()
+    {
+        var owner = Guid.NewGuid();
+        var workspace = await Log.CreateWorkspaceAsync(owner);
+        await CaughtUpAsync();
+        var sink = new RecordingSink();
+        var result = Assert.IsType<SubscribeResult.Subscribed>(await Fanout.SubscribeAsync(
+            new SubscriptionRequest(owner, null, [Scope.Workspace(workspace)], null), sink, CancellationToken.None));
+        return (owner, workspace, sink, result.Subscription);
+    }
+
     /// <summary>Waits until everything appended so far is certified and projected.</summary>
     public async Task CaughtUpAsync()
     {
