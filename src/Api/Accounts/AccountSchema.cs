@@ -33,7 +33,7 @@ public static class AccountSchema
                 AuthPayload(await accounts.RefreshAsync(Input.Of(ctx).String("refreshToken"), ctx.CancellationToken)))
             .BindFieldAsync("Mutation", "logout", async ctx => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
             {
-                ["loggedOut"] = await accounts.LogoutAsync(Input.Of(ctx).String("refreshToken"), ctx.CancellationToken),
+                ["loggedOut"] = await accounts.LogoutAsync(Input.Of(ctx).String("refreshToken"), Input.Of(ctx).Bool("allSessions") ?? false, ctx.CancellationToken),
                 ["errors"] = Array.Empty<MutationError>(),
             })
             .BindFieldAsync("Mutation", "createApiKey", async ctx =>

@@ -52,18 +52,11 @@ public sealed partial class AccountService
         var now = time.GetUtcNow();
         account.PasswordHash = Hasher.HashPassword(account, newPassword);
         session.Update(account);
-        var families = await session.Query<RefreshTokenFamily>().Where(f => f.UserId == userId && f.RevokedAt == null).ToListAsync(ct);
-        foreach (var family in families)
-        {
-            family.RevokedAt = now;
-            family.RevokedReason = "password changed";
-            session.Store(family);
-        }
-
+        var revoked = await RevokeSessionsAsync(session, userId, now, "password changed", ct);
         var signedIn = StartFamily(session, account.ToProfile());
         await session.SaveChangesAsync(ct);
         await throttle.ClearAsync(account.Email, ct);
-        logger.LogInformation("User {UserId} changed their password; {Sessions} other sessions revoked", userId, families.Count);
+        logger.LogInformation("User {UserId} changed their password; {Sessions} other sessions revoked", userId, revoked);
         return signedIn;
     }
 

@@ -33,8 +33,13 @@ public sealed partial class AccountService
         }
     }
 
-    /// <summary>Revokes the family of <paramref name="refreshToken"/>; false when the token is unknown.</summary>
-    public async Task<bool> LogoutAsync(string refreshToken, CancellationToken ct = default)
+    /// <summary>
+    /// Revokes the family of <paramref name="refreshToken"/>; false when the token is unknown. With
+    /// <paramref name="allSessions"/>, revokes every session of the token's user ("sign out everywhere"), and only for a
+    /// token that could still be refreshed (unspent, unexpired, in a live family), so an old stolen token cannot sign
+    /// its owner out of everything.
+    /// </summary>
+    public async Task<bool> LogoutAsync(string refreshToken, bool allSessions = false, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(refreshToken) || refreshToken.Length > 200)
             return false;
@@ -45,15 +50,40 @@ public sealed partial class AccountService
             .SingleOrDefaultAsync(t => t.Id == OpaqueToken.Hash(refreshToken), ct);
         if (token is null || family is null)
             return false;
+        var now = time.GetUtcNow();
+        if (allSessions)
+        {
+            if (family.RevokedAt is not null || token.SpentAt is not null || token.RevokedAt is not null || now >= token.ExpiresAt)
+                return false;
+            var revoked = await RevokeSessionsAsync(session, token.UserId, now, "logout everywhere", ct);
+            await session.SaveChangesAsync(ct);
+            logger.LogInformation("User {UserId} signed out everywhere: {Sessions} sessions revoked", token.UserId, revoked);
+            return true;
+        }
+
         if (family.RevokedAt is null)
         {
-            family.RevokedAt = time.GetUtcNow();
+            family.RevokedAt = now;
             family.RevokedReason = "logout";
             session.Store(family);
             await session.SaveChangesAsync(ct);
         }
 
         return true;
+    }
+
+    /// <summary>Revokes (in <paramref name="session"/>, saved by the caller) every live refresh-token family of the user; returns how many.</summary>
+    private static async Task<int> RevokeSessionsAsync(IDocumentSession session, Guid userId, DateTimeOffset now, string reason, CancellationToken ct)
+    {
+        var families = await session.Query<RefreshTokenFamily>().Where(f => f.UserId == userId && f.RevokedAt == null).ToListAsync(ct);
+        foreach (var family in families)
+        {
+            family.RevokedAt = now;
+            family.RevokedReason = reason;
+            session.Store(family);
+        }
+
+        return families.Count;
     }
 
     private async Task<AccountResult<SignedIn>> TryRotateAsync(string hash, CancellationToken ct)

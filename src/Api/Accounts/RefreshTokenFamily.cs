@@ -14,6 +14,6 @@ public sealed class RefreshTokenFamily
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary><c>logout</c>, <c>reuse</c> or <c>password changed</c>.</summary>
+    /// <summary><c>logout</c>, <c>logout everywhere</c>, <c>reuse</c> or <c>password changed</c>.</summary>
     public string? RevokedReason { get; set; }
 }

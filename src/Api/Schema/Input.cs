@@ -18,6 +18,8 @@ public sealed class Input(IReadOnlyDictionary<string, object?> fields)
 
     public int? Int(string field) => fields.GetValueOrDefault(field) is { } value ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    public bool? Bool(string field) => fields.GetValueOrDefault(field) as bool?;
+
     public DateTimeOffset? DateTime(string field) => fields.GetValueOrDefault(field) as DateTimeOffset?;
 
     public long? EventId(string field) => fields.GetValueOrDefault(field) as long?;

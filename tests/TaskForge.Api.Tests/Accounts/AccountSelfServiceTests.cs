@@ -4,7 +4,7 @@ using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Accounts;
 
-/// <summary>A signed-in user changes their own name and password (ADR 0137).</summary>
+/// <summary>A signed-in user changes their own name and password, and signs out everywhere (ADR 0137).</summary>
 public sealed class AccountSelfServiceTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
     private const string Password = "correct horse battery";
@@ -127,5 +127,42 @@ public sealed class AccountSelfServiceTests(PostgresDatabaseFixture database) : 
 
         Assert.Equal("UNAUTHENTICATED", rename.ErrorCode());
         Assert.Equal("UNAUTHENTICATED", change.ErrorCode());
+    }
+
+    [Fact]
+    public async Task Logout_of_all_sessions_with_the_current_token_ends_every_device_and_an_old_token_ends_none()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var laptop = await host.RegisterAsync();
+        var phone = Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.LoginAsync(laptop.User.Email, Password)).Value;
+        var rotated = Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.RefreshAsync(phone.RefreshToken)).Value;
+        var stranger = await host.RegisterAsync();
+
+        var withSpentToken = await host.Accounts.LogoutAsync(phone.RefreshToken, allSessions: true);
+        var laptopStillRefreshes = await host.Accounts.RefreshAsync(laptop.RefreshToken);
+        var everywhere = await host.Accounts.LogoutAsync(rotated.RefreshToken, allSessions: true);
+
+        Assert.False(withSpentToken);
+        var laptopNext = Assert.IsType<AccountResult<SignedIn>.Succeeded>(laptopStillRefreshes).Value;
+        Assert.True(everywhere);
+        Assert.Equal(AccountErrorCodes.RefreshTokenInvalid, Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.RefreshAsync(laptopNext.RefreshToken)).Code);
+        Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.RefreshAsync(rotated.RefreshToken));
+        Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.RefreshAsync(stranger.RefreshToken));
+    }
+
+    [Fact]
+    public async Task Over_GraphQL_logout_with_allSessions_signs_out_everywhere()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var first = await host.RegisterAsync();
+        var second = Assert.IsType<AccountResult<SignedIn>.Succeeded>(await host.Accounts.LoginAsync(first.User.Email, Password)).Value;
+        using var client = new GraphQLClient(host.Client());
+
+        var logout = (await client.MutateAsync("""
+            mutation($t: String!) { logout(input: { refreshToken: $t, allSessions: true }) { loggedOut errors { code } } }
+            """, new { t = second.RefreshToken })).Data("logout");
+
+        Assert.True(logout.GetProperty("loggedOut").GetBoolean());
+        Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.RefreshAsync(first.RefreshToken));
     }
 }
