@@ -17,20 +17,28 @@ if (CommandLineHelp.IsAsked(args))
 var (demo, arguments) = DemoExtensions.TakeSwitch(args);
 var (verifyIntegrity, hostArguments) = IntegrityVerification.TakeSwitch(arguments);
 var builder = WebApplication.CreateBuilder(hostArguments);
-builder.AddTaskForgeOperations();
-await builder.AddTaskForgeStorageAsync();
-builder.AddTaskForgeAccounts();
-builder.Services.AddTaskForgeCommands();
-builder.AddTaskForgeGraphQL();
-builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
-builder.Services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
-builder.AddTaskForgeRealtime();
-builder.Services.AddSingleton<TaskForge.Api.Commands.Conflicts.ISeenPosition, PublishedPosition>();
-builder.AddTaskForgeDemo(demo);
-builder.AddTaskForgeIntegrity();
-builder.AddTaskForgeAudit();
+WebApplication app;
+try
+{
+    builder.AddTaskForgeOperations();
+    await builder.AddTaskForgeStorageAsync();
+    builder.AddTaskForgeAccounts();
+    builder.Services.AddTaskForgeCommands();
+    builder.AddTaskForgeGraphQL();
+    builder.Services.AddSingleton<IScopeParser, GlobalIdScopeParser>();
+    builder.Services.AddSingleton<IAccessTokenValidator, JwtAccessTokenValidator>();
+    builder.AddTaskForgeRealtime();
+    builder.Services.AddSingleton<TaskForge.Api.Commands.Conflicts.ISeenPosition, PublishedPosition>();
+    builder.AddTaskForgeDemo(demo);
+    builder.AddTaskForgeIntegrity();
+    builder.AddTaskForgeAudit();
+    app = builder.Build();
+}
+catch (ConfigurationError error)
+{
+    return await StartupFailure.ReportAsync(error, builder.Services, Console.Error);
+}
 
-var app = builder.Build();
 if (verifyIntegrity is not null)
     return await IntegrityVerification.RunAsync(app, verifyIntegrity, Console.Out);
 

@@ -1,4 +1,5 @@
 using Microsoft.IdentityModel.Tokens;
+using TaskForge.Api.Hosting;
 
 namespace TaskForge.Api.Accounts;
 
@@ -32,12 +33,12 @@ public sealed class JwtSigningKey
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"The JWT signing key from {source} is not valid base64.");
+            throw new ConfigurationError($"The JWT signing key from {source} is not valid base64.");
         }
 
         return bytes.Length >= MinimumBytes
             ? new JwtSigningKey(bytes, source)
-            : throw new InvalidOperationException($"The JWT signing key from {source} has {bytes.Length} bytes; HS256 needs at least {MinimumBytes}.");
+            : throw new ConfigurationError($"The JWT signing key from {source} has {bytes.Length} bytes; HS256 needs at least {MinimumBytes}.");
     }
 
     public static JwtSigningKey Resolve(IConfiguration configuration)

@@ -1,4 +1,5 @@
 using Marten;
+using TaskForge.Api.Hosting;
 using TaskForge.GraphQL.Types;
 
 namespace TaskForge.Api.Audit;
@@ -16,7 +17,7 @@ public static class AuditExtensions
             ExportPageSize = builder.Configuration.GetValue("Audit:ExportPageSize", 5000),
         };
         if (options.ExportPageSize < 1)
-            throw new InvalidOperationException($"Audit:ExportPageSize must be at least 1 (got {options.ExportPageSize}).");
+            throw new ConfigurationError($"Audit:ExportPageSize must be at least 1 (got {options.ExportPageSize}).");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<AuditLogReader>();
         builder.Services.AddSingleton<AuditAccessLog>();

@@ -39,7 +39,7 @@ public static class IntegrityExtensions
 
         var embedded = string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("TaskForge"));
         if (!embedded && !builder.Environment.IsDevelopment())
-            throw new InvalidOperationException(
+            throw new ConfigurationError(
                 "Integrity:SigningKey is not configured. It signs the event log's hash-chain checkpoints: give every node the same "
                 + $"base64 key of at least {IntegrityOptions.MinimumKeyBytes} bytes (e.g. `openssl rand -base64 32`), or set Integrity:Enabled=false.");
 
@@ -72,9 +72,9 @@ public static class IntegrityExtensions
     {
         var buffer = new byte[base64.Length];
         if (!Convert.TryFromBase64String(base64.Trim(), buffer, out var written))
-            throw new InvalidOperationException($"The integrity signing key from {source} is not base64.");
+            throw new ConfigurationError($"The integrity signing key from {source} is not base64.");
         return written >= IntegrityOptions.MinimumKeyBytes
             ? buffer[..written]
-            : throw new InvalidOperationException($"The integrity signing key from {source} has {written} bytes; at least {IntegrityOptions.MinimumKeyBytes} are needed.");
+            : throw new ConfigurationError($"The integrity signing key from {source} has {written} bytes; at least {IntegrityOptions.MinimumKeyBytes} are needed.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Console;
+using TaskForge.Api.Hosting;
 
 namespace TaskForge.Api.Operations;
 
@@ -19,7 +20,7 @@ internal static class LoggingSetup
             null or "" => !builder.Environment.IsDevelopment(),
             var format when format.Equals("json", StringComparison.OrdinalIgnoreCase) => true,
             var format when format.Equals("text", StringComparison.OrdinalIgnoreCase) => false,
-            var format => throw new InvalidOperationException($"{FormatSetting} is '{format}': use json or text."),
+            var format => throw new ConfigurationError($"{FormatSetting} is '{format}': use json or text."),
         };
 
         if (json)
