@@ -49,6 +49,7 @@ public static class DomainEventTypes
         ["TaskCompleted"] = typeof(TaskEvent.TaskCompleted),
         ["TaskReopened"] = typeof(TaskEvent.TaskReopened),
         ["TaskDeleted"] = typeof(TaskEvent.TaskDeleted),
+        ["TaskRestored"] = typeof(TaskEvent.TaskRestored),
         ["CommentAdded"] = typeof(CommentEvent.CommentAdded),
         ["CommentEdited"] = typeof(CommentEvent.CommentEdited),
         ["CommentDeleted"] = typeof(CommentEvent.CommentDeleted),

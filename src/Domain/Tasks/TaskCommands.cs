@@ -77,4 +77,8 @@ public abstract record TaskCommand(Guid ActorId, DateTimeOffset Now) : IWorkspac
     /// <summary>A soft delete: the task leaves the board, its history stays.</summary>
     public sealed record DeleteTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId)
         : TaskCommand(ActorId, Now);
+
+    /// <summary>Undoes a delete: the task comes back to its board with everything it had (ADR 0140).</summary>
+    public sealed record RestoreTask(Guid ActorId, DateTimeOffset Now, Guid WorkspaceId, Guid ProjectId, Guid TaskId)
+        : TaskCommand(ActorId, Now);
 }

@@ -25,6 +25,7 @@ public static partial class TaskDecider
                 e.Position,
                 IsCompleted: false)),
             (TaskState.Active active, TaskDeleted) => new TaskState.Deleted(active.Details),
+            (TaskState.Deleted deleted, TaskRestored e) => new TaskState.Active(deleted.Details with { ColumnId = e.ColumnId, Position = e.Position }),
             (TaskState.Active active, _) => new TaskState.Active(Apply(active.Details, @event)),
             _ => state,
         };

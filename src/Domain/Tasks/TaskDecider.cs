@@ -28,6 +28,8 @@ public static partial class TaskDecider
             return project.IsArchived ? ArchivedError : Create(create, workspace, project);
         }
 
+        if (command is RestoreTask)
+            return Restore(state, command, project);
         if (state is TaskState.Deleted { Details: var deleted } && Belongs(deleted, command) && command is DeleteTask)
             return Decision<TaskEvent>.None;
         if (state is not TaskState.Active { Details: var task } || !Belongs(task, command))
@@ -68,6 +70,19 @@ public static partial class TaskDecider
             DeleteTask => new TaskEvent.TaskDeleted(task.TaskId, task.ProjectId, task.WorkspaceId),
             _ => DomainError.Validation($"Unknown task command {command.GetType().Name}."),
         };
+    }
+
+    // Back where it was, following a removed column to where that column's tasks went; a task already back is left as it is.
+    private static Decision<TaskEvent> Restore(TaskState state, TaskCommand command, ProjectState.Created project)
+    {
+        if (state is TaskState.Active { Details: var live } && Belongs(live, command))
+            return Decision<TaskEvent>.None;
+        if (state is not TaskState.Deleted { Details: var task } || !Belongs(task, command))
+            return DomainError.NotFound("Task");
+        if (project.IsArchived)
+            return ArchivedError;
+        var column = project.ResolveColumn(task.ColumnId) ?? project.FirstColumnId;
+        return new TaskEvent.TaskRestored(task.TaskId, task.ProjectId, task.WorkspaceId, column, task.Position);
     }
 
     private static DomainError ArchivedError { get; } =

@@ -50,4 +50,7 @@ public abstract record TaskEvent : IWorkspaceScoped
     public sealed record TaskReopened(Guid TaskId, Guid ProjectId, Guid WorkspaceId) : TaskEvent;
 
     public sealed record TaskDeleted(Guid TaskId, Guid ProjectId, Guid WorkspaceId) : TaskEvent;
+
+    /// <summary>A deleted task is back, in <paramref name="ColumnId"/> (its own, or where its removed column's tasks went) at <paramref name="Position"/>.</summary>
+    public sealed record TaskRestored(Guid TaskId, Guid ProjectId, Guid WorkspaceId, Guid ColumnId, string Position) : TaskEvent;
 }

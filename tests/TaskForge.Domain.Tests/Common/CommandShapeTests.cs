@@ -18,7 +18,7 @@ public sealed class CommandShapeTests
     public void Given_every_command_When_its_name_is_read_Then_it_is_an_imperative_nested_record_with_actor_and_time()
     {
         var commands = ConcreteCommands().ToList();
-        Assert.Equal(39, commands.Count);
+        Assert.Equal(40, commands.Count);
         Assert.All(commands, t =>
         {
             Assert.True(t.IsNested && t.IsSealed, t.Name);

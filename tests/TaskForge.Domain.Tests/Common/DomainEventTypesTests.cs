@@ -48,6 +48,7 @@ public sealed class DomainEventTypesTests
         new TaskEvent.TaskCompleted(T, P, W),
         new TaskEvent.TaskReopened(T, P, W),
         new TaskEvent.TaskDeleted(T, P, W),
+        new TaskEvent.TaskRestored(T, P, W, ProjectFixture.Done, "q"),
         CommentFixture.Added with { MentionedUserIds = [Ids.Owner] },
         new CommentEvent.CommentEdited(C, T, P, W, "b", [Ids.Owner]),
         new CommentEvent.CommentDeleted(C, T, P, W),

@@ -9,6 +9,11 @@ namespace TaskForge.Domain.Tests.Tasks;
 
 public sealed class TaskBoardTests
 {
+    private static TaskDeleted Deleted => new(TaskId, Project, Workspace);
+
+    private static Outcome<TaskEvent> WhenDeleted(TaskCommand command, params Domain.Projects.ProjectEvent[] projectEvents) =>
+        Scenario().Given(Created, CreatorWatches, Deleted).When(state => TaskDecider.Decide(command, state, Context(projectEvents)));
+
     private static Outcome<TaskEvent> WhenWithProject(TaskCommand command, params Domain.Projects.ProjectEvent[] projectEvents) =>
         Scenario().Given(Created, CreatorWatches).When(state => TaskDecider.Decide(command, state, Context(projectEvents)));
 
@@ -84,6 +89,47 @@ public sealed class TaskBoardTests
     public void Given_a_deleted_task_When_deleted_again_Then_no_events() =>
         WhenOnCreated(new DeleteTask(Ids.Member, Ids.Now, Workspace, Project, TaskId), new TaskDeleted(TaskId, Project, Workspace))
             .ThenNothing();
+
+    [Fact]
+    public void Given_a_deleted_task_When_restored_Then_TaskRestored_in_its_column_and_place_and_it_is_active_with_its_details()
+    {
+        WhenDeleted(new RestoreTask(Ids.Member, Ids.Now, Workspace, Project, TaskId))
+            .Then(new TaskRestored(TaskId, Project, Workspace, ProjectFixture.Todo, Rank.Initial));
+        var state = Scenario().Given(Created, Deleted, new TaskRestored(TaskId, Project, Workspace, ProjectFixture.Todo, Rank.Initial)).State;
+        Assert.Equal(Created.Title, Assert.IsType<TaskState.Active>(state).Details.Title);
+    }
+
+    [Fact]
+    public void Given_a_deleted_task_whose_column_was_removed_When_restored_Then_it_comes_back_where_that_columns_tasks_went() =>
+        WhenDeleted(
+                new RestoreTask(Ids.Member, Ids.Now, Workspace, Project, TaskId),
+                new ColumnRemoved(Project, Workspace, ProjectFixture.Todo, ProjectFixture.Done))
+            .Then(new TaskRestored(TaskId, Project, Workspace, ProjectFixture.Done, Rank.Initial));
+
+    [Fact]
+    public void Given_a_task_that_is_not_deleted_When_restored_Then_no_events() =>
+        WhenOnCreated(new RestoreTask(Ids.Member, Ids.Now, Workspace, Project, TaskId))
+            .ThenNothing();
+
+    [Fact]
+    public void Given_no_such_task_When_restored_Then_NOT_FOUND() =>
+        Scenario().When(state => TaskDecider.Decide(new RestoreTask(Ids.Member, Ids.Now, Workspace, Project, TaskId), state, Context()))
+            .ThenError(ErrorCodes.NotFound);
+
+    [Fact]
+    public void Given_a_deleted_task_of_another_project_When_restored_here_Then_NOT_FOUND() =>
+        WhenDeleted(new RestoreTask(Ids.Member, Ids.Now, Workspace, Guid.NewGuid(), TaskId))
+            .ThenError(ErrorCodes.NotFound);
+
+    [Fact]
+    public void Given_a_deleted_task_of_an_archived_project_When_restored_Then_ARCHIVED() =>
+        WhenDeleted(new RestoreTask(Ids.Member, Ids.Now, Workspace, Project, TaskId), new ProjectArchived(Project, Workspace))
+            .ThenError(ErrorCodes.Archived);
+
+    [Fact]
+    public void Given_a_deleted_task_When_a_viewer_restores_it_Then_FORBIDDEN() =>
+        WhenDeleted(new RestoreTask(Ids.Viewer, Ids.Now, Workspace, Project, TaskId))
+            .ThenError(ErrorCodes.Forbidden);
 
     [Fact]
     public void Given_a_deleted_task_When_renamed_Then_NOT_FOUND() =>
