@@ -16,13 +16,16 @@ public sealed class BoardProjection : DomainProjection
     public const string Columns = "board_columns";
     public const string Tasks = "board_tasks";
 
+    /// <summary>Cards of deleted tasks, kept as they were so that a restore brings them back whole (ADR 0140).</summary>
+    public const string DeletedTasks = "board_deleted_tasks";
+
     public override string Name => "board";
 
-    public override int Version => 3;
+    public override int Version => 4;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
 
-    public override IReadOnlyList<string> Tables => [Projects, Columns, Tasks];
+    public override IReadOnlyList<string> Tables => [Projects, Columns, Tasks, DeletedTasks];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Projects]} (
@@ -38,6 +41,7 @@ public sealed class BoardProjection : DomainProjection
             version bigint NOT NULL DEFAULT 0, event_id bigint NOT NULL DEFAULT 0);
         CREATE INDEX {t.Local(Tasks)}_board ON {t[Tasks]} (project_id, column_id, rank, task_id);
         CREATE INDEX {t.Local(Tasks)}_assignees ON {t[Tasks]} USING gin (assignees);
+        CREATE TABLE {t[DeletedTasks]} (LIKE {t[Tasks]} INCLUDING DEFAULTS, PRIMARY KEY (task_id));
         """;
 
     public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
@@ -155,7 +159,11 @@ public sealed class BoardProjection : DomainProjection
                 sql.Add($"UPDATE {tasks} SET completed = false WHERE task_id = $1", r.TaskId);
                 break;
             case TaskEvent.TaskDeleted d:
-                sql.Add($"DELETE FROM {tasks} WHERE task_id = $1", d.TaskId);
+                sql.Add(ProjectionArchive.Move(tasks, t[DeletedTasks], "task_id"), d.TaskId);
+                break;
+            case TaskEvent.TaskRestored r:
+                sql.Add(ProjectionArchive.Move(t[DeletedTasks], tasks, "task_id"), r.TaskId);
+                sql.Add($"UPDATE {tasks} SET column_id = $2, rank = $3 WHERE task_id = $1", r.TaskId, r.ColumnId, r.Position);
                 break;
         }
     }

@@ -172,6 +172,7 @@ public sealed class FeedProjection : DomainProjection
         TaskEvent.TaskCompleted => new("completed", "task", task.TaskId, "completed the task"),
         TaskEvent.TaskReopened => new("reopened", "task", task.TaskId, "reopened the task"),
         TaskEvent.TaskDeleted => new("deleted", "task", task.TaskId, "deleted the task"),
+        TaskEvent.TaskRestored => new("restored", "task", task.TaskId, "restored the task"),
         _ => null,
     };
 

@@ -11,13 +11,18 @@ public sealed class TaskDetailProjection : DomainProjection
     public const string Tasks = "task_details";
     public const string Comments = "task_comments";
 
+    /// <summary>Deleted tasks and their comments, kept as they were so that a restore brings them back whole (ADR 0140).</summary>
+    public const string DeletedTasks = "task_deleted_details";
+
+    public const string DeletedComments = "task_deleted_comments";
+
     public override string Name => "tasks";
 
-    public override int Version => 2;
+    public override int Version => 3;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(TaskEvent), typeof(CommentEvent)];
 
-    public override IReadOnlyList<string> Tables => [Tasks, Comments];
+    public override IReadOnlyList<string> Tables => [Tasks, Comments, DeletedTasks, DeletedComments];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Tasks]} (
@@ -30,6 +35,9 @@ public sealed class TaskDetailProjection : DomainProjection
             comment_id uuid PRIMARY KEY, task_id uuid NOT NULL, workspace_id uuid NOT NULL, author_id uuid NOT NULL, body text NOT NULL,
             mentions uuid[] NOT NULL, created_at timestamptz NOT NULL, edited_at timestamptz, position bigint NOT NULL, version bigint NOT NULL, event_id bigint NOT NULL);
         CREATE INDEX {t.Local(Comments)}_task ON {t[Comments]} (task_id, position);
+        CREATE TABLE {t[DeletedTasks]} (LIKE {t[Tasks]} INCLUDING DEFAULTS, PRIMARY KEY (task_id));
+        CREATE TABLE {t[DeletedComments]} (LIKE {t[Comments]} INCLUDING DEFAULTS, PRIMARY KEY (comment_id));
+        CREATE INDEX {t.Local(DeletedComments)}_task ON {t[DeletedComments]} (task_id);
         """;
 
     public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
@@ -44,8 +52,14 @@ public sealed class TaskDetailProjection : DomainProjection
                     c.Assignees.Distinct().ToArray(), c.ColumnId, c.Position, e.ActorId, e.At, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent.TaskDeleted d:
-                sql.Add($"DELETE FROM {t[Tasks]} WHERE task_id = $1", d.TaskId);
-                sql.Add($"DELETE FROM {t[Comments]} WHERE task_id = $1", d.TaskId);
+                sql.Add(ProjectionArchive.Move(t[Tasks], t[DeletedTasks], "task_id"), d.TaskId);
+                sql.Add(ProjectionArchive.Move(t[Comments], t[DeletedComments], "task_id"), d.TaskId);
+                break;
+            case TaskEvent.TaskRestored r:
+                sql.Add(ProjectionArchive.Move(t[DeletedTasks], t[Tasks], "task_id"), r.TaskId);
+                sql.Add(ProjectionArchive.Move(t[DeletedComments], t[Comments], "task_id"), r.TaskId);
+                sql.Add($"UPDATE {t[Tasks]} SET column_id = $2, rank = $3, updated_at = $4, version = $5, event_id = $6 WHERE task_id = $1",
+                    r.TaskId, r.ColumnId, r.Position, e.At, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent.TaskMoved m:
                 sql.Add($"UPDATE {t[Tasks]} SET column_id = $2, rank = $3, updated_at = $4, version = $5, event_id = $6 WHERE task_id = $1",
