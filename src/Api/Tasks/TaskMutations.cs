@@ -69,7 +69,9 @@ public static class TaskMutations
             .BindField("Mutation", "reopenTask", ctx => Task(ctx, run, (input, caller, _) =>
                 On(input, id => new ReopenTask(caller.Id, run.Now, id[0], id[1], id[2]))))
             .BindField("Mutation", "deleteTask", ctx => Task(ctx, run, (input, caller, _) =>
-                On(input, id => new DeleteTask(caller.Id, run.Now, id[0], id[1], id[2]))));
+                On(input, id => new DeleteTask(caller.Id, run.Now, id[0], id[1], id[2]))))
+            .BindField("Mutation", "restoreTask", ctx => Task(ctx, run, (input, caller, _) =>
+                On(input, id => new RestoreTask(caller.Id, run.Now, id[0], id[1], id[2]))));
     }
 
     private static GlobalId TaskId(Input input) => input.Id("taskId", GlobalIdKind.Task);

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using TaskForge.Api.Tests.GraphQL.Support;
+
+namespace TaskForge.Api.Tests.GraphQL;
+
+/// <summary><c>restoreTask</c> undoes <c>deleteTask</c> over the API: the task is back on its board with its comments (ADR 0140).</summary>
+public sealed class RestoreTaskTests(ApiHostFixture api) : IClassFixture<ApiHostFixture>
+{
+    private const string Restore = """
+        mutation($id: ID!) { restoreTask(input: { taskId: $id }) { task { id title comments { totalCount } column { name } } eventId errors { code message } } }
+        """;
+
+    [Fact]
+    public async Task Given_a_deleted_task_When_a_member_restores_it_Then_it_is_back_on_the_board_with_its_comments()
+    {
+        using var ada = await api.SignUpAsync("ada");
+        var workspace = await ApiSeed.WorkspaceAsync(ada);
+        var project = await ApiSeed.ProjectAsync(ada, workspace);
+        var taskId = (await ApiSeed.TaskAsync(ada, project, "Book the venue")).GetProperty("task").GetProperty("id").GetString()!;
+        await ada.MutateAsync("mutation($id: ID!) { addComment(input: { taskId: $id, body: \"Two options\" }) { errors { code } } }", new { id = taskId });
+        var deleted = (await ada.MutateAsync("mutation($id: ID!) { deleteTask(input: { taskId: $id }) { task { id } eventId errors { code } } }", new { id = taskId })).Payload("deleteTask");
+        var whileDeleted = await ada.QueryAsync("query($id: ID!) { task(id: $id) { id } }", new { id = taskId }, minEventId: ApiSeed.EventId(deleted));
+
+        var restored = (await ada.MutateAsync(Restore, new { id = taskId })).Payload("restoreTask");
+        var again = (await ada.MutateAsync(Restore, new { id = taskId })).Payload("restoreTask");
+        var board = (await ada.QueryAsync("query($p: ID!) { project(id: $p) { board { columns { name tasks { nodes { id title } } } } } }",
+            new { p = project })).Data("project").GetProperty("board").GetProperty("columns");
+
+        Assert.Equal(JsonValueKind.Null, whileDeleted.Data("task").ValueKind);
+        var task = restored.GetProperty("task");
+        Assert.Equal(("Book the venue", 1, "To do"), (task.GetProperty("title").GetString(),
+            task.GetProperty("comments").GetProperty("totalCount").GetInt32(), task.GetProperty("column").GetProperty("name").GetString()));
+        Assert.True(ApiSeed.EventId(restored) > ApiSeed.EventId(deleted));
+        Assert.Equal(0, again.GetProperty("errors").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("eventId").ValueKind);
+        Assert.Equal([taskId], board[0].GetProperty("tasks").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Given_a_deleted_task_When_a_viewer_or_a_stranger_restores_it_Then_FORBIDDEN_and_NOT_FOUND()
+    {
+        using var ada = await api.SignUpAsync("ada");
+        using var vic = await api.SignUpAsync("vic");
+        using var eve = await api.SignUpAsync("eve");
+        var workspace = await ApiSeed.WorkspaceAsync(ada);
+        await ApiSeed.JoinAsync(ada, workspace, vic, "VIEWER");
+        var project = await ApiSeed.ProjectAsync(ada, workspace);
+        var taskId = (await ApiSeed.TaskAsync(ada, project, "Gone")).GetProperty("task").GetProperty("id").GetString()!;
+        await ada.MutateAsync("mutation($id: ID!) { deleteTask(input: { taskId: $id }) { errors { code } } }", new { id = taskId });
+
+        var byViewer = (await vic.MutateAsync(Restore, new { id = taskId })).Data("restoreTask");
+        var byStranger = (await eve.MutateAsync(Restore, new { id = taskId })).Data("restoreTask");
+
+        Assert.Equal("FORBIDDEN", byViewer.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("NOT_FOUND", byStranger.GetProperty("errors")[0].GetProperty("code").GetString());
+    }
+}
