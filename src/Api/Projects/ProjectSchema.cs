@@ -11,10 +11,13 @@ public static class ProjectSchema
 {
     public const int DefaultTasksPage = 200;
     public const int MaxTasksPage = 500;
+    public const int DefaultDeletedPage = 50;
+    public const int MaxDeletedPage = 200;
 
     public static SchemaBuilder BindProjects(this SchemaBuilder schema, IServiceProvider services)
     {
         var boards = services.GetRequiredService<BoardReader>();
+        var deleted = services.GetRequiredService<DeletedTaskReader>();
         return schema
             .BindFieldAsync("Query", "project", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Project, "id")[1]))
             .BindField("Project", "id", ctx => GlobalId.Project(Source(ctx).WorkspaceId, Source(ctx).ProjectId))
@@ -22,6 +25,15 @@ public static class ProjectSchema
             .BindFieldAsync("Project", "board", async ctx =>
                 await boards.GetAsync(Caller.Require(ctx).Id, Source(ctx).ProjectId, ctx.CancellationToken)
                 ?? throw new GraphQL.GraphQLException("Project was not found.", Domain.ErrorCodes.NotFound))
+            .BindFieldAsync("Project", "deletedTasks", async ctx =>
+                Connections.Slice(ctx, await deleted.ListAsync(Caller.Require(ctx).Id, Source(ctx).ProjectId, ctx.CancellationToken),
+                    t => t.TaskId.ToString("N"), DefaultDeletedPage, MaxDeletedPage))
+            .BindField("DeletedTask", "id", ctx =>
+            {
+                var task = (DeletedTask)ctx.Source!;
+                return GlobalId.Task(task.WorkspaceId, task.ProjectId, task.TaskId);
+            })
+            .BindFieldAsync("DeletedTask", "deletedBy", async ctx => ((DeletedTask)ctx.Source!).DeletedBy is { } by ? await Users.LoadAsync(ctx, by) : null)
             .BindField("Board", "columns", ctx =>
             {
                 var board = (BoardView)ctx.Source!;

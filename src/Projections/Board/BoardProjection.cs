@@ -19,13 +19,16 @@ public sealed class BoardProjection : DomainProjection
     /// <summary>Cards of deleted tasks, kept as they were so that a restore brings them back whole (ADR 0140).</summary>
     public const string DeletedTasks = "board_deleted_tasks";
 
+    /// <summary>Who deleted each deleted task, when, by which event: a project's deleted tasks to restore (<see cref="DeletedTaskReader"/>).</summary>
+    public const string Deletions = "board_task_deletions";
+
     public override string Name => "board";
 
     public override int Version => 4;
 
     protected override IReadOnlyList<Type> EventFamilies { get; } = [typeof(ProjectEvent), typeof(TaskEvent), typeof(CommentEvent)];
 
-    public override IReadOnlyList<string> Tables => [Projects, Columns, Tasks, DeletedTasks];
+    public override IReadOnlyList<string> Tables => [Projects, Columns, Tasks, DeletedTasks, Deletions];
 
     public override string CreateTablesSql(ProjectionTables t) => $"""
         CREATE TABLE {t[Projects]} (
@@ -42,6 +45,9 @@ public sealed class BoardProjection : DomainProjection
         CREATE INDEX {t.Local(Tasks)}_board ON {t[Tasks]} (project_id, column_id, rank, task_id);
         CREATE INDEX {t.Local(Tasks)}_assignees ON {t[Tasks]} USING gin (assignees);
         CREATE TABLE {t[DeletedTasks]} (LIKE {t[Tasks]} INCLUDING DEFAULTS, PRIMARY KEY (task_id));
+        CREATE TABLE {t[Deletions]} (
+            task_id uuid PRIMARY KEY, project_id uuid NOT NULL, deleted_at timestamptz NOT NULL, deleted_by uuid, event_id bigint NOT NULL);
+        CREATE INDEX {t.Local(Deletions)}_project ON {t[Deletions]} (project_id, event_id);
         """;
 
     public override void Plan(ProjectedEvent e, ProjectionTables t, SqlBatch sql)
@@ -55,6 +61,7 @@ public sealed class BoardProjection : DomainProjection
             case TaskEvent task:
                 PlanTask(task, t, sql);
                 sql.Add($"UPDATE {t[Tasks]} SET version = $2, event_id = $3 WHERE task_id = $1", task.TaskId, e.Recorded.Version, e.Position);
+                PlanDeletion(e, task, t, sql);
                 break;
             case CommentEvent.CommentAdded c:
                 sql.Add($"UPDATE {t[Tasks]} SET comment_count = comment_count + 1 WHERE task_id = $1", c.TaskId);
@@ -111,6 +118,22 @@ public sealed class BoardProjection : DomainProjection
                     WHERE c.project_id = $1 AND c.column_id = n.column_id
                     """, r.ProjectId);
                 sql.Add($"UPDATE {t[Tasks]} SET column_id = $3 WHERE project_id = $1 AND column_id = $2", r.ProjectId, r.ColumnId, r.TasksMovedToColumnId);
+                break;
+        }
+    }
+
+    private static void PlanDeletion(ProjectedEvent e, TaskEvent task, ProjectionTables t, SqlBatch sql)
+    {
+        switch (task)
+        {
+            case TaskEvent.TaskDeleted d:
+                sql.Add($"""
+                    INSERT INTO {t[Deletions]} VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (task_id) DO UPDATE SET deleted_at = $3, deleted_by = $4, event_id = $5
+                    """, d.TaskId, d.ProjectId, e.At, e.ActorId, e.Position);
+                break;
+            case TaskEvent.TaskRestored r:
+                sql.Add($"DELETE FROM {t[Deletions]} WHERE task_id = $1", r.TaskId);
                 break;
         }
     }

@@ -64,6 +64,7 @@ public static class ProjectionsConfiguration
         services.AddSingleton<TaskDetailReader>();
         services.AddSingleton<SearchReader>();
         services.AddSingleton<AssignedTaskReader>();
+        services.AddSingleton<DeletedTaskReader>();
         services.AddSingleton<StreamHistoryReader>();
         services.AddSingleton<ProjectionAdmin>();
         return services;

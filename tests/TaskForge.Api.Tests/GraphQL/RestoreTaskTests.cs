@@ -54,4 +54,32 @@ public sealed class RestoreTaskTests(ApiHostFixture api) : IClassFixture<ApiHost
         Assert.Equal("FORBIDDEN", byViewer.GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal("NOT_FOUND", byStranger.GetProperty("errors")[0].GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task Given_deleted_tasks_When_a_member_lists_a_projects_deleted_tasks_Then_the_latest_comes_first_and_restoring_takes_it_off()
+    {
+        using var ada = await api.SignUpAsync("ada");
+        using var bob = await api.SignUpAsync("bob");
+        using var eve = await api.SignUpAsync("eve");
+        var workspace = await ApiSeed.WorkspaceAsync(ada);
+        await ApiSeed.JoinAsync(ada, workspace, bob);
+        var project = await ApiSeed.ProjectAsync(ada, workspace);
+        var first = (await ApiSeed.TaskAsync(ada, project, "First")).GetProperty("task").GetProperty("id").GetString()!;
+        var second = (await ApiSeed.TaskAsync(ada, project, "Second")).GetProperty("task").GetProperty("id").GetString()!;
+        await ada.MutateAsync("mutation($id: ID!) { deleteTask(input: { taskId: $id }) { errors { code } } }", new { id = first });
+        var last = (await bob.MutateAsync("mutation($id: ID!) { deleteTask(input: { taskId: $id }) { eventId errors { code } } }", new { id = second })).Payload("deleteTask");
+        const string List = "query($p: ID!) { project(id: $p) { deletedTasks { nodes { id title deletedBy { name } deletedAt eventId } } } }";
+
+        var trash = (await bob.QueryAsync(List, new { p = project }, minEventId: ApiSeed.EventId(last))).Data("project").GetProperty("deletedTasks").GetProperty("nodes");
+        var restored = (await bob.MutateAsync(Restore, new { id = trash[1].GetProperty("id").GetString() })).Payload("restoreTask");
+        var after = (await bob.QueryAsync(List, new { p = project }, minEventId: ApiSeed.EventId(restored))).Data("project").GetProperty("deletedTasks").GetProperty("nodes");
+        var stranger = await eve.QueryAsync(List, new { p = project });
+
+        Assert.Equal([second, first], trash.EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+        Assert.Equal(("Second", "bob", ApiSeed.EventId(last).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (trash[0].GetProperty("title").GetString(), trash[0].GetProperty("deletedBy").GetProperty("name").GetString(), trash[0].GetProperty("eventId").GetString()));
+        Assert.Equal("First", restored.GetProperty("task").GetProperty("title").GetString());
+        Assert.Equal([second], after.EnumerateArray().Select(n => n.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, stranger.Data("project").ValueKind);
+    }
 }
