@@ -29,10 +29,14 @@ internal static class AccountInput
         _ => null,
     };
 
-    public static string? NameError(string name) => name.Length switch
+    /// <summary>
+    /// A name (a person's, an API key's) by the domain's rule for one line of text (ADR 45): no control characters
+    /// (PostgreSQL's JSON refuses NUL) and no lone surrogates.
+    /// </summary>
+    public static string? NameError(string name, int maxLength = MaxNameLength) => name.Length switch
     {
         0 => "Name is required.",
-        > MaxNameLength => $"Name must be at most {MaxNameLength} characters.",
-        _ => null,
+        _ when name.Length > maxLength => $"Name must be at most {maxLength} characters.",
+        _ => Domain.TextInput.SingleLine("Name", name, maxLength, out _)?.Message,
     };
 }

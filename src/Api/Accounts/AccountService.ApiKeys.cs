@@ -12,9 +12,8 @@ public sealed partial class AccountService
     public async Task<AccountResult<CreatedApiKey>> CreateApiKeyAsync(Guid userId, string name, CancellationToken ct = default)
     {
         var trimmed = (name ?? "").Trim();
-        if (trimmed.Length is 0 or > MaxApiKeyNameLength)
-            return new AccountResult<CreatedApiKey>.Failed(AccountErrorCodes.Validation,
-                trimmed.Length == 0 ? "Name is required." : $"Name must be at most {MaxApiKeyNameLength} characters.", "name");
+        if (AccountInput.NameError(trimmed, MaxApiKeyNameLength) is { } nameError)
+            return new AccountResult<CreatedApiKey>.Failed(AccountErrorCodes.Validation, nameError, "name");
 
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<UserAccount>(userId, ct) is null)

@@ -108,16 +108,14 @@ public sealed class EventsHub(
             throw new HubException($"UNAUTHENTICATED: {failure}");
         if (check.UserId != user)
             throw new HubException("FORBIDDEN: the access token is another user's; connect again to switch users");
-        lock (state)
+        // One invocation at a time per connection (MaximumParallelInvocationsPerClient = 1): no other call moves the expiry.
+        if (state.Expiry is { } expiry && state.ExpiresAt is { } current && check.ExpiresAt is { } expiresAt && expiresAt > current)
         {
-            if (state.Expiry is { } expiry && state.ExpiresAt is { } current && check.ExpiresAt is { } expiresAt && expiresAt > current)
-            {
-                state.ExpiresAt = expiresAt;
-                expiry.Change(UntilExpiry(expiresAt), Timeout.InfiniteTimeSpan);
-            }
-
-            return new RefreshTokenResponse(state.ExpiresAt);
+            state.ExpiresAt = expiresAt;
+            expiry.Change(UntilExpiry(expiresAt), Timeout.InfiniteTimeSpan);
         }
+
+        return new RefreshTokenResponse(state.ExpiresAt);
     }
 
     /// <summary>Be seen viewing a board (<c>project:&lt;id&gt;</c>) or a task (<c>task:&lt;id&gt;</c>); returns who is there now.</summary>

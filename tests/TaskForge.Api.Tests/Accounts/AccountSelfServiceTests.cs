@@ -28,7 +28,9 @@ public sealed class AccountSelfServiceTests(PostgresDatabaseFixture database) : 
     [Theory]
     [InlineData("   ")]
     [InlineData("")]
-    public async Task An_empty_name_fails_validation_and_keeps_the_old_one(string name)
+    [InlineData("\u0000nul")]
+    [InlineData("tab\there")]
+    public async Task An_empty_or_unstorable_name_fails_validation_and_keeps_the_old_one(string name)
     {
         await using var host = new AccountsHost(database.ConnectionString, Settings);
         var user = (await host.RegisterAsync()).User;
@@ -164,5 +166,18 @@ public sealed class AccountSelfServiceTests(PostgresDatabaseFixture database) : 
 
         Assert.True(logout.GetProperty("loggedOut").GetBoolean());
         Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.RefreshAsync(first.RefreshToken));
+    }
+
+    [Fact]
+    public async Task Names_with_control_characters_are_refused_at_sign_up_and_for_API_keys_too()
+    {
+        await using var host = new AccountsHost(database.ConnectionString, Settings);
+        var user = (await host.RegisterAsync()).User;
+
+        var signUp = Assert.IsType<AccountResult<SignedIn>.Failed>(await host.Accounts.RegisterAsync($"u{Guid.NewGuid():N}@example.com", Password, "Ada\u0000"));
+        var apiKey = Assert.IsType<AccountResult<CreatedApiKey>.Failed>(await host.Accounts.CreateApiKeyAsync(user.Id, "ci\u0000key"));
+
+        Assert.Equal((AccountErrorCodes.Validation, "name", "Name must not contain control characters."), (signUp.Code, signUp.Field, signUp.Message));
+        Assert.Equal((AccountErrorCodes.Validation, "name"), (apiKey.Code, apiKey.Field));
     }
 }

@@ -17,7 +17,7 @@ public sealed class ConflictPolicyTests
         "AddColumn", "ArchiveProject", "ChangeMemberRole", "ClearTaskDueDate", "CompleteTask", "CreateProject", "CreateTask",
         "CreateWorkspace", "DeleteTask", "DescribeProject", "EditComment", "EditTaskDescription", "MoveTask", "RemoveColumn",
         "RenameColumn", "RenameProject", "RenameTask", "RenameWorkspace", "ReopenTask", "ReorderColumns", "RestoreProject",
-        "SetTaskDueDate", "SetTaskPriority",
+        "RestoreTask", "SetTaskDueDate", "SetTaskPriority",
     ];
 
     [Fact]
