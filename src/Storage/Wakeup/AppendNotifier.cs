@@ -42,7 +42,10 @@ public sealed class AppendNotifier(NpgsqlDataSource dataSource, ILogger? logger 
                 return;
             if (state == 0 && Interlocked.CompareExchange(ref _state, 1, 0) == 0)
             {
-                _ = Task.Run(SendAsync);
+                // One notice serves every commit of a burst: it runs outside the context (trace, activity) of the commit
+                // that happened to start it, so its round trip is not counted in that command's trace.
+                using (ExecutionContext.SuppressFlow())
+                    _ = Task.Run(SendAsync);
                 return;
             }
         }
