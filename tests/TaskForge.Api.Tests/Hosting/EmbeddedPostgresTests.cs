@@ -57,7 +57,7 @@ public sealed class EmbeddedPostgresTests
                 // those starts, which Marten logs as errors. This test is about the stop of a running node: all of them run.
                 var coordinator = factory.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
                 var shards = ((Marten.DocumentStore)factory.Services.GetRequiredService<Marten.IDocumentStore>()).Options.Projections.AllShards().Count;
-                while (coordinator.DaemonForMainDatabase().CurrentAgents().Count(a => a.Status == JasperFx.Events.Daemon.AgentStatus.Running) < shards)
+                while (coordinator.DaemonForMainDatabase().CurrentAgents().Count(a => a.Status == JasperFx.AgentStatus.Running) < shards)
                 {
                     Assert.True(DateTime.UtcNow < deadline, "the projections never all ran");
                     await Task.Delay(50);
