@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using TaskForge.Api.Commands;
@@ -8,6 +7,7 @@ using TaskForge.Api.Tests.Commands.Support;
 using TaskForge.Domain;
 using TaskForge.Domain.Tasks;
 using TaskForge.Domain.Workspaces;
+using TaskForge.Testing;
 
 namespace TaskForge.Api.Tests.Commands;
 
@@ -118,21 +118,9 @@ public sealed class TrustedCacheTests(CommandFixture fixture) : IClassFixture<Co
     private static async Task<int> CountStatementsAsync(Func<Task<CommandResult>> command)
     {
         using var parent = new Activity("count-round-trips").Start();
-        var traceId = parent.TraceId;
-        var sent = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.TraceId == traceId)
-                    sent.Add(activity.DisplayName);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var sent = new NpgsqlTraceRecorder(parent.TraceId);
         await TestBoard.SucceedsAsync(command());
-        return sent.Count;
+        return sent.Recorded.Count;
     }
 
     private sealed class SettablePosition : ISeenPosition

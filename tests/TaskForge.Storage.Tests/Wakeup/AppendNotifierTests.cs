@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
 using TaskForge.Storage.EventStore;
@@ -20,26 +19,14 @@ public sealed class AppendNotifierTests(PostgresDatabaseFixture database) : ICla
         await using (var listen = new NpgsqlCommand($"LISTEN {AppendNotifier.Channel}", listener))
             await listen.ExecuteNonQueryAsync();
         var notifier = new AppendNotifier(dataSource);
-        var inTrace = new ConcurrentBag<string>();
         using var parent = new Activity("a command").Start();
-        var traceId = parent.TraceId;
-        using var activities = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                if (activity.TraceId == traceId)
-                    inTrace.Add(activity.DisplayName);
-            },
-        };
-        ActivitySource.AddActivityListener(activities);
+        using var inTrace = new NpgsqlTraceRecorder(parent.TraceId);
 
         notifier.Signal();
         var waiting = listener.WaitAsync(TimeSpan.FromSeconds(30));
         await noticed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Empty(inTrace);
+        Assert.Empty(inTrace.Recorded);
         await waiting;
     }
 }
