@@ -47,7 +47,16 @@ app.UseTaskForgeAccounts();
 app.MapTaskForgeGraphQL();
 app.MapTaskForgeAudit();
 app.MapTaskForgeRealtime();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException error)
+{
+    // Settings validated when the host starts (ValidateOnStart), before any hosted service ran.
+    return await StartupFailure.ReportAsync(error, builder.Services, Console.Error);
+}
+
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>

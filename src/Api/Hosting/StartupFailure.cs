@@ -6,10 +6,11 @@ namespace TaskForge.Api.Hosting;
 public static class StartupFailure
 {
     /// <summary>
-    /// Prints <paramref name="error"/> to stderr and stops the embedded PostgreSQL if this process started it before the
-    /// error was found (the host that would have stopped it was never built). Returns the exit code.
+    /// Prints <paramref name="error"/> (a <see cref="ConfigurationError"/> while the host is built, or the
+    /// <c>OptionsValidationException</c> of settings validated when it starts) to stderr and stops the embedded
+    /// PostgreSQL if this process started it (the host that would have stopped it never ran). Returns the exit code.
     /// </summary>
-    public static async Task<int> ReportAsync(ConfigurationError error, IServiceCollection services, TextWriter output)
+    public static async Task<int> ReportAsync(Exception error, IServiceCollection services, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(services);

@@ -30,6 +30,26 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task A_setting_validated_when_the_host_starts_is_named_the_same_way_and_the_embedded_database_stopped()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"taskforge-config-{Guid.NewGuid():N}");
+        try
+        {
+            var (exitCode, output, errors) = await RunApiAsync(new() { ["TaskForge__DataDirectory"] = folder, ["Realtime__SubscriptionBufferCapacity"] = "1" });
+
+            Assert.True(exitCode == 2, $"exit {exitCode}: {output} {errors}");
+            Assert.StartsWith("TaskForge cannot start: Realtime:SubscriptionBufferCapacity must be at least Realtime:PageSize", errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", errors, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "pgdata", "postmaster.pid")), "the embedded postmaster outlived the failed start");
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_configured_database_in_Production_without_an_integrity_key_is_named()
     {
         var (exitCode, _, errors) = await RunApiAsync(new()
