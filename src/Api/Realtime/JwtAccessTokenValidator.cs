@@ -26,7 +26,9 @@ public sealed class JwtAccessTokenValidator(IOptionsMonitor<JwtBearerOptions> sc
                 var subject = result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var sub) ? sub as string : null;
                 if (!Guid.TryParse(subject, CultureInfo.InvariantCulture, out var userId))
                     return AccessTokenCheck.Refused("the access token names no user");
-                return new AccessTokenCheck(userId, result.SecurityToken?.ValidTo is { } validTo && validTo != DateTime.MinValue
+                var name = (result.Claims.TryGetValue(AccountClaims.Name, out var n) ? n as string : null)
+                    ?? (result.Claims.TryGetValue(AccountClaims.Email, out var email) ? email as string : null);
+                return new AccessTokenCheck(userId, name, result.SecurityToken?.ValidTo is { } validTo && validTo != DateTime.MinValue
                     ? new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) : null, null);
             }
 

@@ -40,6 +40,9 @@ internal sealed class ConnectionState : IAsyncDisposable
     /// <summary>When <see cref="Expiry"/> closes the connection: its token's expiry, moved on by a <c>RefreshToken</c>.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    /// <summary>The name presence and typing show, from the latest token given by <c>RefreshToken</c> (null: the connect's).</summary>
+    public string? DisplayName { get; set; }
+
     public async ValueTask DisposeAsync()
     {
         Expiry?.Dispose();

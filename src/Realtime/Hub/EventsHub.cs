@@ -86,9 +86,9 @@ public sealed class EventsHub(
 
     /// <summary>
     /// Extends the connection with a fresh access token of the same user, sent before the current one expires (as the
-    /// client refreshes its session): the connection then closes at the later of the two expiries instead. A connection
-    /// made with an API key does not expire and stays as it is. Errors: UNAUTHENTICATED (the token is refused, with why),
-    /// FORBIDDEN (another user's token), VALIDATION, RATE_LIMITED.
+    /// client refreshes its session): the connection then closes at the later of the two expiries instead, and presence
+    /// and typing show the name the fresh token carries. A connection made with an API key does not expire. Errors:
+    /// UNAUTHENTICATED (the token is refused, with why), FORBIDDEN (another user's token), VALIDATION, RATE_LIMITED.
     /// </summary>
     public async Task<RefreshTokenResponse> RefreshToken(RefreshTokenRequest? request)
     {
@@ -109,10 +109,14 @@ public sealed class EventsHub(
         if (check.UserId != user)
             throw new HubException("FORBIDDEN: the access token is another user's; connect again to switch users");
         // One invocation at a time per connection (MaximumParallelInvocationsPerClient = 1): no other call moves the expiry.
-        if (state.Expiry is { } expiry && state.ExpiresAt is { } current && check.ExpiresAt is { } expiresAt && expiresAt > current)
+        // An older token neither brings the close forward nor brings back the name it was issued with.
+        if (state.ExpiresAt is { } current && check.ExpiresAt is { } expiresAt && expiresAt < current)
+            return new RefreshTokenResponse(current);
+        state.DisplayName = check.DisplayName ?? state.DisplayName;
+        if (state.Expiry is { } expiry && check.ExpiresAt is { } later && later > state.ExpiresAt)
         {
-            state.ExpiresAt = expiresAt;
-            expiry.Change(UntilExpiry(expiresAt), Timeout.InfiniteTimeSpan);
+            state.ExpiresAt = later;
+            expiry.Change(UntilExpiry(later), Timeout.InfiniteTimeSpan);
         }
 
         return new RefreshTokenResponse(state.ExpiresAt);
@@ -201,7 +205,7 @@ public sealed class EventsHub(
                 if (state.Typing.TryRemove(taskId, out var typing))
                 {
                     typing.Dispose();
-                    await presence.TypingAsync(Context.ConnectionId, typing.Task, user, DisplayName(principal), false, CancellationToken.None);
+                    await presence.TypingAsync(Context.ConnectionId, typing.Task, user, DisplayName(principal, state), false, CancellationToken.None);
                 }
             }
         }
@@ -229,10 +233,12 @@ public sealed class EventsHub(
 
     private (Guid User, string Name) Caller() =>
         Guid.TryParse(Context.User?.FindFirstValue("sub"), CultureInfo.InvariantCulture, out var id)
-            ? (id, DisplayName(Context.User!))
+            ? (id, DisplayName(Context.User!, State))
             : throw new HubException("UNAUTHENTICATED: sign in first");
 
-    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.FindFirstValue("email") ?? "";
+    // The latest token's name (a user who renamed themself and refreshed shows the new one), else the connect's.
+    private static string DisplayName(ClaimsPrincipal user, ConnectionState state) =>
+        state.DisplayName ?? user.FindFirstValue("name") ?? user.FindFirstValue("email") ?? "";
 
     private static void LimitPresenceCalls(ConnectionState state)
     {

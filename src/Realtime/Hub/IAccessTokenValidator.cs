@@ -9,8 +9,8 @@ public interface IAccessTokenValidator
     Task<AccessTokenCheck> ValidateAsync(string token, CancellationToken cancellationToken);
 }
 
-/// <summary>A valid token's user and expiry, or why it was refused (<see cref="Failure"/>).</summary>
-public sealed record AccessTokenCheck(Guid UserId, DateTimeOffset? ExpiresAt, string? Failure)
+/// <summary>A valid token's user, the name it carries (for presence) and its expiry, or why it was refused (<see cref="Failure"/>).</summary>
+public sealed record AccessTokenCheck(Guid UserId, string? DisplayName, DateTimeOffset? ExpiresAt, string? Failure)
 {
-    public static AccessTokenCheck Refused(string failure) => new(Guid.Empty, null, failure);
+    public static AccessTokenCheck Refused(string failure) => new(Guid.Empty, null, null, failure);
 }

@@ -84,4 +84,25 @@ public sealed class HubTokenRefreshTests(ApiHostFixture fixture) : IClassFixture
         Assert.Equal(expires.ToUnixTimeSeconds(), refreshed.GetProperty("expiresAt").GetDateTimeOffset().ToUnixTimeSeconds());
         Assert.Equal(HubConnectionState.Connected, client.Connection.State);
     }
+
+    [Fact]
+    public async Task After_a_rename_the_fresh_token_given_to_the_hub_carries_the_new_name_into_presence()
+    {
+        using var owner = await fixture.SignUpAsync("olive");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        var project = await ApiSeed.ProjectAsync(owner, workspace);
+        await using var client = await HubClient.ConnectAsync(fixture.Factory.Server, owner.AccessToken!);
+        var before = await client.Connection.InvokeAsync<JsonElement>("JoinPresence", new { scope = $"project:{project}" });
+        (await owner.MutateAsync("""mutation { updateProfile(input: { name: "Olive Renamed" }) { errors { code } } }""")).Payload("updateProfile");
+        var fresh = (await owner.MutateAsync("""
+            mutation($e: String!) { login(input: { email: $e, password: "correct horse battery staple" }) { accessToken errors { code } } }
+            """, new { e = owner.Email })).Payload("login").GetProperty("accessToken").GetString();
+
+        await client.Connection.InvokeAsync<JsonElement>("RefreshToken", new { accessToken = fresh });
+        await client.Connection.InvokeAsync("LeavePresence", new { scope = $"project:{project}" });
+        var after = await client.Connection.InvokeAsync<JsonElement>("JoinPresence", new { scope = $"project:{project}" });
+
+        Assert.Equal("olive", before.GetProperty("members")[0].GetProperty("displayName").GetString());
+        Assert.Equal("Olive Renamed", after.GetProperty("members")[0].GetProperty("displayName").GetString());
+    }
 }
