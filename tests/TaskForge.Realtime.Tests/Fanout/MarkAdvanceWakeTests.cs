@@ -17,8 +17,8 @@ public sealed class MarkAdvanceWakeTests(NoNoticeFixture fixture) : IClassFixtur
         var positions = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            // One at a time, each after the tailer has gone back to its (five-minute) wait.
-            await Task.Delay(200);
+            // One at a time: each is appended while the tailer waits (its poll is five minutes away), or reads just before
+            // the mark moves and then waits; either way only the mark's advance can wake it in time.
             var position = (await fixture.Log.AppendAsync(owner, TestLog.TaskCreated(workspace, i)))[0];
             positions.Add(position);
             await sink.ReceivedAsync(position);
