@@ -59,9 +59,8 @@ public sealed class BoardProjection : DomainProjection
                 sql.Add($"UPDATE {t[Projects]} SET version = $2, event_id = $3 WHERE project_id = $1", p.ProjectId, e.Recorded.Version, e.Position);
                 break;
             case TaskEvent task:
-                PlanTask(task, t, sql);
+                PlanTask(e, task, t, sql);
                 sql.Add($"UPDATE {t[Tasks]} SET version = $2, event_id = $3 WHERE task_id = $1", task.TaskId, e.Recorded.Version, e.Position);
-                PlanDeletion(e, task, t, sql);
                 break;
             case CommentEvent.CommentAdded c:
                 sql.Add($"UPDATE {t[Tasks]} SET comment_count = comment_count + 1 WHERE task_id = $1", c.TaskId);
@@ -122,23 +121,7 @@ public sealed class BoardProjection : DomainProjection
         }
     }
 
-    private static void PlanDeletion(ProjectedEvent e, TaskEvent task, ProjectionTables t, SqlBatch sql)
-    {
-        switch (task)
-        {
-            case TaskEvent.TaskDeleted d:
-                sql.Add($"""
-                    INSERT INTO {t[Deletions]} VALUES ($1, $2, $3, $4, $5)
-                    ON CONFLICT (task_id) DO UPDATE SET deleted_at = $3, deleted_by = $4, event_id = $5
-                    """, d.TaskId, d.ProjectId, e.At, e.ActorId, e.Position);
-                break;
-            case TaskEvent.TaskRestored r:
-                sql.Add($"DELETE FROM {t[Deletions]} WHERE task_id = $1", r.TaskId);
-                break;
-        }
-    }
-
-    private static void PlanTask(TaskEvent e, ProjectionTables t, SqlBatch sql)
+    private static void PlanTask(ProjectedEvent recorded, TaskEvent e, ProjectionTables t, SqlBatch sql)
     {
         var tasks = t[Tasks];
         switch (e)
@@ -183,9 +166,14 @@ public sealed class BoardProjection : DomainProjection
                 break;
             case TaskEvent.TaskDeleted d:
                 sql.Add(ProjectionArchive.Move(tasks, t[DeletedTasks], "task_id"), d.TaskId);
+                sql.Add($"""
+                    INSERT INTO {t[Deletions]} VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (task_id) DO UPDATE SET deleted_at = $3, deleted_by = $4, event_id = $5
+                    """, d.TaskId, d.ProjectId, recorded.At, recorded.ActorId, recorded.Position);
                 break;
             case TaskEvent.TaskRestored r:
                 sql.Add(ProjectionArchive.Move(t[DeletedTasks], tasks, "task_id"), r.TaskId);
+                sql.Add($"DELETE FROM {t[Deletions]} WHERE task_id = $1", r.TaskId);
                 sql.Add($"UPDATE {tasks} SET column_id = $2, rank = $3 WHERE task_id = $1", r.TaskId, r.ColumnId, r.Position);
                 break;
         }
