@@ -29,7 +29,7 @@ public sealed class BenchReport(string title)
 
     public async Task<string> WriteAsync(string fileStem, CancellationToken cancellationToken = default)
     {
-        var folder = Path.Combine(FindRepositoryRoot(), "bench", "results");
+        var folder = Common.BenchTree.Bench("results");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, fileStem + ".md");
         var text = $"# {title}\n\nRun {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine()}.\n\n{_body}";
@@ -37,16 +37,5 @@ public sealed class BenchReport(string title)
         Console.WriteLine(text);
         Console.WriteLine($"report written to {path}");
         return path;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaskForge.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TaskForge.Bench.Common;
 using TaskForge.GraphQL;
 using TaskForge.GraphQL.Language;
 
@@ -22,8 +23,8 @@ public static class GraphQLBenchmark
         var rounds = (int)Option(args, "--rounds", 5);
         var round = TimeSpan.FromSeconds(Option(args, "--seconds", 2));
         var warmup = TimeSpan.FromSeconds(Option(args, "--warmup", 3));
-        var folder = Path.Combine(FindRepositoryRoot(), "bench", "graphql-js");
-        await GraphQLJsBaseline.EnsureInstalledAsync(folder, CancellationToken.None);
+        var folder = BenchTree.Bench("graphql-js");
+        await NodeScripts.EnsureInstalledAsync(folder, CancellationToken.None);
         var query = await File.ReadAllTextAsync(Path.Combine(folder, "query.graphql"));
         var deferQuery = await File.ReadAllTextAsync(Path.Combine(folder, "query-defer.graphql"));
         using var variablesJson = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "variables.json")));
@@ -179,16 +180,5 @@ public static class GraphQLBenchmark
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaskForge.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 }

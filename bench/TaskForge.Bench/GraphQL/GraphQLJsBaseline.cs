@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using TaskForge.Bench.Common;
 
 namespace TaskForge.Bench.GraphQL;
 
@@ -14,37 +15,21 @@ internal sealed class GraphQLJsBaseline : IDisposable
 
     private GraphQLJsBaseline(Process process) => _process = process;
 
-    /// <summary>
-    /// Installs bench.mjs's npm packages (<c>npm ci</c>, from package-lock.json) when any dependency of package.json is
-    /// missing from node_modules, as on a fresh clone. Call before anything runs node.
-    /// </summary>
-    public static async Task EnsureInstalledAsync(string folder, CancellationToken cancellationToken)
-    {
-        using var package = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "package.json"), cancellationToken));
-        var missing = package.RootElement.GetProperty("dependencies").EnumerateObject()
-            .Any(d => !Directory.Exists(Path.Combine(folder, "node_modules", d.Name)));
-        if (missing)
-        {
-            Console.WriteLine("installing the graphql-js baseline's npm packages (npm ci)…");
-            await RunAsync(folder, "npm", ["ci", "--no-audit", "--no-fund"], cancellationToken);
-        }
-    }
-
     public static async Task<GraphQLJsBaseline> StartAsync(string folder, CancellationToken cancellationToken)
     {
-        await EnsureInstalledAsync(folder, cancellationToken);
-        var process = Process.Start(Start(folder, "node", ["bench.mjs", "--serve"], redirectInput: true))
+        await NodeScripts.EnsureInstalledAsync(folder, cancellationToken);
+        var process = Process.Start(NodeScripts.Start(folder, "node", ["bench.mjs", "--serve"], redirectInput: true))
             ?? throw new InvalidOperationException("Could not start node.");
         return new GraphQLJsBaseline(process);
     }
 
     /// <summary>graphql-js's response to the benchmark query, to check that both engines answer the same.</summary>
     public static Task<string> PrintResponseAsync(string folder, CancellationToken cancellationToken) =>
-        RunAsync(folder, "node", ["bench.mjs", "--print"], cancellationToken);
+        NodeScripts.RunAsync(folder, "node", ["bench.mjs", "--print"], cancellationToken);
 
     /// <summary>graphql-js 17's parts for the deferred query, one JSON object per line.</summary>
     public static Task<string> PrintDeferredPartsAsync(string folder, CancellationToken cancellationToken) =>
-        RunAsync(folder, "node", ["bench.mjs", "--print", "--defer"], cancellationToken);
+        NodeScripts.RunAsync(folder, "node", ["bench.mjs", "--print", "--defer"], cancellationToken);
 
     public Task WarmUpAsync(string benchCase, TimeSpan duration) => CommandAsync($"warmup {benchCase} {Seconds(duration)}");
 
@@ -95,39 +80,6 @@ internal sealed class GraphQLJsBaseline : IDisposable
         element.GetProperty("seconds").GetDouble(),
         element.GetProperty("p50Us").GetDouble(),
         element.GetProperty("p99Us").GetDouble());
-
-    private static ProcessStartInfo Start(string folder, string fileName, IReadOnlyList<string> arguments, bool redirectInput)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = redirectInput,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
-
-    private static async Task<string> RunAsync(string folder, string fileName, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(Start(folder, fileName, arguments, redirectInput: false))
-            ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        }
-
-        return await output;
-    }
 }
 
 internal sealed record BaselineResult(

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -10,25 +9,33 @@ namespace TaskForge.Bench.Realtime;
 /// Many SignalR client connections in this process (WebSockets, JSON protocol), recording for every <c>Event</c> the time
 /// from its <c>occurredAt</c> (the command's clock, just before its append) to its receipt, while recording is on.
 /// </summary>
-internal sealed class Receivers : IAsyncDisposable
+internal sealed class Receivers : IEventClients
 {
     private readonly ConcurrentBag<HubConnection> _connections = [];
     private readonly ConcurrentQueue<double> _latencies = new();
     private long _received;
+    private long _receivedAtBegin;
     private volatile bool _recording;
 
     public int Count => _connections.Count;
 
     public long Received => Interlocked.Read(ref _received);
 
-    public void Record(bool on)
+    public Task BeginAsync()
     {
-        if (on)
-            _latencies.Clear();
-        _recording = on;
+        _latencies.Clear();
+        _receivedAtBegin = Received;
+        _recording = true;
+        return Task.CompletedTask;
     }
 
-    public IReadOnlyCollection<double> Latencies => [.. _latencies];
+    public Task<long> ReceivedAsync() => Task.FromResult(Received - _receivedAtBegin);
+
+    public Task<IReadOnlyCollection<double>> EndAsync()
+    {
+        _recording = false;
+        return Task.FromResult<IReadOnlyCollection<double>>([.. _latencies]);
+    }
 
     /// <summary>Opens a connection and runs <paramref name="start"/> on it (subscribe, join a group).</summary>
     public async Task<HubConnection> ConnectAsync(Uri url, string? token, Func<HubConnection, Task> start)
@@ -60,6 +67,4 @@ internal sealed class Receivers : IAsyncDisposable
         await Parallel.ForEachAsync(_connections, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (c, _) => await c.DisposeAsync());
         _connections.Clear();
     }
-
-    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
