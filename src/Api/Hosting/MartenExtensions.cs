@@ -25,6 +25,7 @@ public static class MartenExtensions
         services.AddSingleton(_ => TaskForgeDataSource.Create(connectionString));
         services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<ILogger<AppendNotifier>>(), settings.WakeInterval));
         services.AddSingleton(sp => new HighWaterMark(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
+        services.AddSingleton(sp => new LogEnd(sp.GetRequiredService<NpgsqlDataSource>(), options.Schema));
         services.AddSingleton<EventLogReader>();
         services.AddTaskForgeReadModels(catalog);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

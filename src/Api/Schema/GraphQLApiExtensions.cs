@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using TaskForge.GraphQL;
 using TaskForge.GraphQL.Http;
+using TaskForge.Storage.EventLog;
 
 namespace TaskForge.Api.Schema;
 
@@ -63,6 +64,14 @@ public static class GraphQLApiExtensions
             if (!long.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var eventId))
             {
                 throw new GraphQLRequestRejectedException(StatusCodes.Status400BadRequest, $"{MinEventIdHeader} must be an event id (digits).");
+            }
+
+            // An id beyond the log's end (kept from a database since reset, or from another environment) would make the
+            // request wait its whole bound for an event that does not exist.
+            if (eventId > 0 && await http.RequestServices.GetRequiredService<LogEnd>().ReadAsync(http.RequestAborted) is var end && eventId > end)
+            {
+                throw new GraphQLRequestRejectedException(StatusCodes.Status400BadRequest,
+                    $"{MinEventIdHeader} {eventId} is beyond the log's last event id {end}: it comes from another database (reset or restored) or is not an event id.");
             }
 
             var waiter = http.RequestServices.GetRequiredService<ProjectionWaiter>();

@@ -10,7 +10,8 @@ namespace TaskForge.Realtime.Fanout;
 /// log order; a subscription registers under the same lock, so it is offered exactly the events past the position it
 /// registered at, and replays the log up to that position itself (ADR 0091).
 /// </summary>
-public sealed class EventFanout(EventLogReader reader, MembershipReader membership, ScopeResolver scopes, IOptions<RealtimeOptions> options, RealtimeMetrics metrics)
+public sealed class EventFanout(
+    EventLogReader reader, LogEnd logEnd, MembershipReader membership, ScopeResolver scopes, IOptions<RealtimeOptions> options, RealtimeMetrics metrics)
 {
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,6 +46,15 @@ public sealed class EventFanout(EventLogReader reader, MembershipReader membersh
             return new SubscribeResult.Refused(forbidden.ToString(), "not found");
 
         await _started.Task.WaitAsync(cancellationToken);
+        // Ahead of this node is fine (another node may have sent further); ahead of the log itself is an ID from elsewhere,
+        // and trusting it would hold back every event up to it without a word.
+        if (request.After is { } ahead && ahead > Position && await logEnd.ReadAsync(cancellationToken) is var end && ahead > end)
+        {
+            metrics.Resync("ahead-of-log");
+            return new SubscribeResult.ResyncRequired(
+                $"after {ahead} is ahead of the log, whose last event ID is {end}: the ID comes from another database (reset or restored) or is not an event ID");
+        }
+
         var subscription = new Subscription(request with { Scopes = resolved }, state, sink, this, settings.SubscriptionBufferCapacity);
         long switchPosition;
         lock (_gate)

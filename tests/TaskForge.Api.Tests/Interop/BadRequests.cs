@@ -68,6 +68,7 @@ internal static class BadRequests
         yield return ("a 100 KB API key", () => WithHeader(Post("{ __typename }"), "X-API-Key", "tf_" + new string('k', 100_000)), HttpStatusCode.Unauthorized);
         yield return ("a garbage X-Min-Event-Id", () => WithHeader(Post("{ __typename }"), "X-Min-Event-Id", "soon"), HttpStatusCode.BadRequest);
         yield return ("an X-Min-Event-Id beyond long", () => WithHeader(Post("{ __typename }"), "X-Min-Event-Id", "99999999999999999999999"), HttpStatusCode.BadRequest);
+        yield return ("an X-Min-Event-Id beyond the log's end", () => WithHeader(Post("{ __typename }"), "X-Min-Event-Id", "9000000000000000000"), HttpStatusCode.BadRequest);
         // Introspection fields are outside the depth limit (the engine's ShapeAnalyzer skips __ fields): only the parser's
         // nesting limit of 128 bounds these; with introspection off (production's default) they are refused anyway.
         yield return ("an introspection query 20 deep", () => Post(Deep(20)), null);

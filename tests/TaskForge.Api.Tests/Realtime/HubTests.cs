@@ -73,6 +73,29 @@ public sealed class HubTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
     private Guid _workspace;
 
     [Fact]
+    public async Task A_client_holding_an_event_id_beyond_the_log_is_told_to_resync_instead_of_waiting_for_it()
+    {
+        // A browser keeps its last event id across a database reset (or points at another environment): trusted, it would
+        // be sent nothing until the log reached that id.
+        var owner = await fixture.SignUpAsync("owner");
+        var workspace = await ApiSeed.WorkspaceAsync(owner);
+        var project = await ApiSeed.ProjectAsync(owner, workspace);
+        var current = ApiSeed.EventId(await ApiSeed.TaskAsync(owner, project, "before"));
+
+        var client = await HubClient.ConnectAsync(fixture.Factory.Server, owner.AccessToken!);
+        var stale = await client.SubscribeAsync([$"workspace:{workspace}"], (current + 5_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(stale.GetProperty("resyncRequired").GetBoolean(), stale.GetRawText());
+        Assert.Contains("ahead of the log", stale.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        // Subscribed again from the event id its refetched state reflects, it gets the next change.
+        await client.SubscribeAsync([$"workspace:{workspace}"], current.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var next = ApiSeed.EventId(await ApiSeed.TaskAsync(owner, project, "after"));
+        await client.UntilAsync(c => c.Ids.Contains(next), "the next event");
+        Assert.All(client.Ids, id => Assert.True(id > current));
+        await client.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Subscribing_to_a_workspace_you_are_not_in_fails_and_a_bad_scope_is_a_validation_error()
     {
         var owner = await fixture.SignUpAsync("owner");

@@ -92,13 +92,46 @@ public sealed class ResumeTests(RealtimeFixture fixture) : IClassFixture<Realtim
         var before = await Log.TaskEventsAsync(workspace, owner, 10);
         await fixture.CertifiedAsync(before[^1]);
 
-        // As if another node had already sent up to a position this node's tailer has not published yet.
+        // As if another node had already sent up to a position this node's tailer has not published yet: the log has
+        // handed the position out, this node has not reached it.
+        await using var held = await Log.AppendHeldAsync(owner, [.. Enumerable.Range(0, 5).Select(i => TestLog.TaskCreated(workspace, i))]);
+        var after = held.Positions[2];
+        Assert.True(after > fixture.Fanout.Position);
         var sink = new RecordingSink();
-        var result = Assert.IsType<SubscribeResult.Subscribed>(await SubscribeAsync(owner, sink, fixture.Fanout.Position + 3, Scope.Workspace(workspace)));
+        var result = Assert.IsType<SubscribeResult.Subscribed>(await SubscribeAsync(owner, sink, after, Scope.Workspace(workspace)));
+        Assert.Equal(after, result.LastEventId);
+
+        await held.CommitAsync();
         var later = await Log.TaskEventsAsync(workspace, owner, 10, perAppend: 1);
         await sink.ReceivedAsync(later[^1]);
-        Assert.Equal([.. later.Where(p => p > result.LastEventId)], sink.Ids);
+        Assert.Equal([held.Positions[3], held.Positions[4], .. later], sink.Ids);
         await result.Subscription.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_subscriber_ahead_of_the_log_itself_is_told_to_resync()
+    {
+        // A client that kept its last event ID across a database reset (or from another environment) would otherwise
+        // be trusted, and get nothing until the log reached its ID.
+        var owner = Guid.NewGuid();
+        var workspace = await Log.CreateWorkspaceAsync(owner);
+        var events = await Log.TaskEventsAsync(workspace, owner, 3);
+        await fixture.CertifiedAsync(events[^1]);
+        var end = await fixture.LogEnd.ReadAsync();
+        Assert.True(end >= events[^1]);
+
+        var sink = new RecordingSink();
+        var resync = Assert.IsType<SubscribeResult.ResyncRequired>(
+            await SubscribeAsync(owner, sink, end + 1_000_000, Scope.Workspace(workspace)), exactMatch: false);
+        Assert.Contains("ahead of the log", resync.Reason, StringComparison.Ordinal);
+        Assert.Contains($"last event ID is {end}", resync.Reason, StringComparison.Ordinal);
+
+        // Subscribed again from the event its refetched state reflects, it gets what follows.
+        var again = Assert.IsType<SubscribeResult.Subscribed>(await SubscribeAsync(owner, sink, events[^1], Scope.Workspace(workspace)));
+        var next = await Log.TaskEventsAsync(workspace, owner, 2, perAppend: 1);
+        await sink.ReceivedAsync(next[^1]);
+        Assert.Equal(next, sink.Ids);
+        await again.Subscription.DisposeAsync();
     }
 
     private Task<SubscribeResult> SubscribeAsync(Guid user, RecordingSink sink, long? after, params Scope[] scopes) =>

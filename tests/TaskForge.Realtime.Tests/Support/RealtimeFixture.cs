@@ -34,6 +34,8 @@ public class RealtimeFixture : PostgresDatabaseFixture
 
     public HighWaterMark HighWaterMark => Host.Services.GetRequiredService<HighWaterMark>();
 
+    public LogEnd LogEnd => Host.Services.GetRequiredService<LogEnd>();
+
     public NpgsqlDataSource MartenDataSource => Host.Services.GetRequiredService<NpgsqlDataSource>();
 
     public TestLog Log => new(Store, MartenDataSource);
@@ -58,6 +60,7 @@ public class RealtimeFixture : PostgresDatabaseFixture
         services.AddSingleton(_ => TaskForgeDataSource.Create(ConnectionString));
         services.AddSingleton(sp => new AppendNotifier(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new HighWaterMark(sp.GetRequiredService<NpgsqlDataSource>(), Schema));
+        services.AddSingleton(sp => new LogEnd(sp.GetRequiredService<NpgsqlDataSource>(), Schema));
         services.AddSingleton<EventLogReader>();
         services.AddTaskForgeReadModels(catalog);
         services.AddMarten(sp =>
