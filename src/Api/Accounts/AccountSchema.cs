@@ -15,7 +15,9 @@ public static class AccountSchema
         return schema
             .BindFieldAsync("Query", "me", async ctx => Caller.Find(ctx.User) is { } caller ? await accounts.ProfileAsync(caller.Id, ctx.CancellationToken) : null)
             .BindField("User", "id", ctx => GlobalId.User(((UserProfile)ctx.Source!).Id))
+            .BindField("User", "uuid", ctx => ((UserProfile)ctx.Source!).Id.ToString())
             .BindField("Me", "id", ctx => GlobalId.User(((UserProfile)ctx.Source!).Id))
+            .BindField("Me", "uuid", ctx => ((UserProfile)ctx.Source!).Id.ToString())
             .BindFieldAsync("Me", "apiKeys", ctx => accounts.ApiKeysAsync(((UserProfile)ctx.Source!).Id, ctx.CancellationToken))
             .BindFieldAsync("Me", "invitations", ctx => membership.InvitationsForAsync(((UserProfile)ctx.Source!).Email, ctx.CancellationToken))
             .BindField("ApiKey", "id", ctx => GlobalId.ApiKey(((ApiKeyInfo)ctx.Source!).Id))

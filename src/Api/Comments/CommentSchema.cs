@@ -10,6 +10,7 @@ public static class CommentSchema
 {
     public static SchemaBuilder BindComments(this SchemaBuilder schema) => schema
         .BindField("Comment", "id", ctx => GlobalId.Comment(Source(ctx).WorkspaceId, Source(ctx).ProjectId, Source(ctx).Comment.TaskId, Source(ctx).Comment.CommentId))
+        .BindField("Comment", "uuid", ctx => Source(ctx).Comment.CommentId.ToString())
         .BindFieldAsync("Comment", "author", ctx => Users.LoadAsync(ctx, Source(ctx).Comment.AuthorId))
         .BindFieldAsync("Comment", "mentions", ctx => Users.LoadManyAsync(ctx, Source(ctx).Comment.Mentions))
         .BindFieldAsync("Comment", "task", ctx => TaskSchema.LoadAsync(ctx, Source(ctx).Comment.TaskId));

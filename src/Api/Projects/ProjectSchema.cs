@@ -21,6 +21,7 @@ public static class ProjectSchema
         return schema
             .BindFieldAsync("Query", "project", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Project, "id")[1]))
             .BindField("Project", "id", ctx => GlobalId.Project(Source(ctx).WorkspaceId, Source(ctx).ProjectId))
+            .BindField("Project", "uuid", ctx => Source(ctx).ProjectId.ToString())
             .BindFieldAsync("Project", "workspace", ctx => Workspaces.WorkspaceSchema.LoadAsync(ctx, Source(ctx).WorkspaceId))
             .BindFieldAsync("Project", "board", async ctx =>
                 await boards.GetAsync(Caller.Require(ctx).Id, Source(ctx).ProjectId, ctx.CancellationToken)
@@ -33,6 +34,7 @@ public static class ProjectSchema
                 var task = (DeletedTask)ctx.Source!;
                 return GlobalId.Task(task.WorkspaceId, task.ProjectId, task.TaskId);
             })
+            .BindField("DeletedTask", "uuid", ctx => ((DeletedTask)ctx.Source!).TaskId.ToString())
             .BindFieldAsync("DeletedTask", "deletedBy", async ctx => ((DeletedTask)ctx.Source!).DeletedBy is { } by ? await Users.LoadAsync(ctx, by) : null)
             .BindField("Board", "columns", ctx =>
             {
@@ -40,6 +42,7 @@ public static class ProjectSchema
                 return board.Columns.Select(c => ColumnObject.From(board.WorkspaceId, board.ProjectId, c)).ToList();
             })
             .BindField("Column", "id", ctx => GlobalId.Column(Column(ctx).WorkspaceId, Column(ctx).ProjectId, Column(ctx).ColumnId))
+            .BindField("Column", "uuid", ctx => Column(ctx).ColumnId.ToString())
             .BindField("Column", "name", ctx => Column(ctx).Name)
             .BindFieldAsync("Column", "tasks", async ctx =>
             {

@@ -35,6 +35,7 @@ public static class TaskSchema
             })
             .BindFieldAsync("Query", "task", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Task, "id")[2]))
             .BindField("Task", "id", ctx => GlobalId.Task(Source(ctx).WorkspaceId, Source(ctx).ProjectId, Source(ctx).TaskId))
+            .BindField("Task", "uuid", ctx => Source(ctx).TaskId.ToString())
             .BindFieldAsync("Task", "assignees", ctx => Users.LoadManyAsync(ctx, Source(ctx).AssigneeIds))
             .BindFieldAsync("Task", "description", async ctx => (await DetailAsync(ctx))?.Description ?? "")
             .BindFieldAsync("Task", "watchers", async ctx => await Users.LoadManyAsync(ctx, (await DetailAsync(ctx))?.Watchers ?? []))

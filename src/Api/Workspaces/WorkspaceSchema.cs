@@ -24,6 +24,7 @@ public static class WorkspaceSchema
                 Connections.Slice(ctx, await membership.WorkspacesOfAsync(Caller.Require(ctx).Id, ctx.CancellationToken), w => w.WorkspaceId.ToString("N"), DefaultPage, MaxPage))
             .BindFieldAsync("Query", "workspace", ctx => LoadAsync(ctx, GlobalId.Parse(ctx.GetArgument<string>("id"), GlobalIdKind.Workspace, "id")[0]))
             .BindField("Workspace", "id", ctx => GlobalId.Workspace(Source(ctx).WorkspaceId))
+            .BindField("Workspace", "uuid", ctx => Source(ctx).WorkspaceId.ToString())
             .BindFieldAsync("Workspace", "projects", async ctx =>
                 Connections.Slice(ctx, await projects.InWorkspaceAsync(Caller.Require(ctx).Id, Source(ctx).WorkspaceId, ctx.CancellationToken),
                     p => p.ProjectId.ToString("N"), DefaultPage, MaxPage))
@@ -44,6 +45,7 @@ public static class WorkspaceSchema
             })
             .BindFieldAsync("Member", "user", ctx => Users.LoadAsync(ctx, ((WorkspaceMemberView)ctx.Source!).UserId))
             .BindField("Invitation", "id", ctx => GlobalId.Invitation(((InvitationToYou)ctx.Source!).WorkspaceId, ((InvitationToYou)ctx.Source!).InvitationId))
+            .BindField("Invitation", "uuid", ctx => ((InvitationToYou)ctx.Source!).InvitationId.ToString())
             .BindFieldAsync("Invitation", "workspace", ctx => LoadAsync(ctx, ((InvitationToYou)ctx.Source!).WorkspaceId))
             .BindFieldAsync("Invitation", "invitedBy", async ctx => ((InvitationToYou)ctx.Source!).InvitedBy is { } inviter ? await Users.LoadAsync(ctx, inviter) : null);
     }
