@@ -12,16 +12,5 @@ public sealed class HighWaterMark(NpgsqlDataSource dataSource, string schema)
     private readonly string _sql = $"SELECT last_seq_id FROM {schema}.mt_event_progression WHERE name = 'HighWaterMark'";
 
     /// <summary>The certified mark (0 before the daemon's first pass).</summary>
-    public async Task<long> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(_sql);
-        try
-        {
-            return await command.ExecuteScalarAsync(cancellationToken) is long mark ? mark : 0;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            return 0;
-        }
-    }
+    public Task<long> ReadAsync(CancellationToken cancellationToken = default) => LogScalar.ReadAsync(dataSource, _sql, cancellationToken);
 }

@@ -12,16 +12,5 @@ public sealed class LogEnd(NpgsqlDataSource dataSource, string schema)
     private readonly string _sql = $"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {schema}.mt_events_sequence";
 
     /// <summary>The highest sequence number handed out (0 when none has been).</summary>
-    public async Task<long> ReadAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(_sql);
-        try
-        {
-            return await command.ExecuteScalarAsync(cancellationToken) is long end ? end : 0;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            return 0;
-        }
-    }
+    public Task<long> ReadAsync(CancellationToken cancellationToken = default) => LogScalar.ReadAsync(dataSource, _sql, cancellationToken);
 }
