@@ -26,6 +26,19 @@ internal static class BoardPositions
 
         var lower = after ?? (before is { } bi ? bi - 1 : others.Count - 1);
         var upper = before ?? lower + 1;
+        // Tasks can share a rank (two moves between the same neighbours at once, ADR 0042), and no rank lies strictly
+        // between two equal ones: the task goes past the neighbours that tie, on the side the client named.
+        if (after is null && before is not null)
+        {
+            while (lower >= 0 && Rank.Compare(others[lower].Rank, others[upper].Rank) >= 0)
+                lower--;
+        }
+        else
+        {
+            while (lower >= 0 && upper < others.Count && Rank.Compare(others[upper].Rank, others[lower].Rank) <= 0)
+                upper++;
+        }
+
         return Rank.Between(lower >= 0 ? others[lower].Rank : null, upper < others.Count ? others[upper].Rank : null);
     }
 
