@@ -1,10 +1,12 @@
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using TaskForge.Api.Commands.Loading;
 using TaskForge.Projections.Hosting;
 using TaskForge.Projections.Runtime;
 using TaskForge.Storage.EventLog;
 using TaskForge.Storage.EventStore;
+using TaskForge.Storage.Logging;
 using TaskForge.Storage.Wakeup;
 using Wolverine.Marten;
 
@@ -37,6 +39,9 @@ public static class MartenExtensions
             store.Connection(dataSource);
             store.UseTaskForgeEventStore(settings);
             store.AddTaskForgeProjections(catalog);
+            // Conflicts and unique violations the callers turn into typed results are not errors (ADR 0143).
+            store.Logger(new MartenFailureLogger(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"), [.. MartenFailureLogger.HandledByCallers, StreamVersionCheck.SqlState]));
 
             // Fail-over in about a second: a standby node asks for the projections' locks every second (Marten: 5 s), and
             // a paused projection (a batch that failed to commit) is restarted after a second's health check (5 s).

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -107,5 +108,23 @@ public sealed class TelemetryAndLogTests(PostgresDatabaseFixture database) : ICl
 
         Assert.True(options.IncludeScopes);
         Assert.True(options.UseUtcTimestamp);
+    }
+
+    [Fact]
+    public async Task An_email_already_taken_is_no_error_in_the_log()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var factory = OperationsHost.Start(database, ("Logging:LogLevel:Marten", "Debug")).WithWebHostBuilder(host =>
+            host.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        using var client = factory.CreateClient();
+        const string Register = """mutation { register(input: { email: "taken@example.com", password: "correct horse battery", name: "Ada" }) { errors { code } } }""";
+        await client.PostAsJsonAsync("/graphql", new { query = Register });
+
+        var again = await (await client.PostAsJsonAsync("/graphql", new { query = Register })).Content.ReadAsStringAsync();
+
+        Assert.Contains("EMAIL_TAKEN", again, StringComparison.Ordinal);
+        // Marten's own logger wrote four Error entries with stacks for this, one per command of the failed batch.
+        Assert.DoesNotContain(logs.Entries, entry => entry.Category.StartsWith("Marten", StringComparison.Ordinal) && entry.Level >= LogLevel.Warning);
+        Assert.Contains(logs.Entries, entry => entry.Category == "Marten" && entry.Level == LogLevel.Debug && entry.Message.Contains("23505", StringComparison.Ordinal));
     }
 }
