@@ -1,5 +1,6 @@
-using TaskForge.Api.Commands.History;
 using Marten;
+using TaskForge.Api.Commands.Appending;
+using TaskForge.Api.Commands.History;
 using TaskForge.Api.Commands.Loading;
 
 namespace TaskForge.Api.Commands;
@@ -13,7 +14,11 @@ public static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddTaskForgeCommands(this IServiceCollection services)
     {
         services.AddSingleton(_ => new StateCache());
-        services.ConfigureMarten(options => options.Storage.ExtendedSchemaObjects.Add(StreamVersionCheck.SchemaObject(options.Events.DatabaseSchemaName)));
+        services.ConfigureMarten(options =>
+        {
+            options.Storage.ExtendedSchemaObjects.Add(StreamVersionCheck.SchemaObject(options.Events.DatabaseSchemaName));
+            options.Storage.ExtendedSchemaObjects.Add(StreamClaim.SchemaObject(options.Events.DatabaseSchemaName));
+        });
         services.AddSingleton<CommandExecutor>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<Audit.AuditAuthorizer>();

@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
+using TaskForge.Api.Commands.Appending;
 using TaskForge.Api.Commands.Loading;
 using TaskForge.Projections.Hosting;
 using TaskForge.Projections.Runtime;
@@ -41,7 +42,7 @@ public static class MartenExtensions
             store.AddTaskForgeProjections(catalog);
             // Conflicts and unique violations the callers turn into typed results are not errors (ADR 0143).
             store.Logger(new MartenFailureLogger(
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"), [.. MartenFailureLogger.HandledByCallers, StreamVersionCheck.SqlState]));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Marten"), [.. MartenFailureLogger.HandledByCallers, StreamVersionCheck.SqlState, StreamClaim.StaleSqlState, StreamClaim.IdsStoredSqlState]));
 
             // Fail-over in about a second: a standby node asks for the projections' locks every second (Marten: 5 s), and
             // a paused projection (a batch that failed to commit) is restarted after a second's health check (5 s).

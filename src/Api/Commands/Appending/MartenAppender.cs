@@ -18,6 +18,7 @@ internal sealed class MartenAppender : IEventAppender
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(events);
+        StreamClaim.Queue(session, streamId, decidedVersion, [.. events.Select(e => e.Id)]);
         session.Events.Append(streamId, decidedVersion + events.Count, [.. events]);
         try
         {
@@ -31,13 +32,29 @@ internal sealed class MartenAppender : IEventAppender
         return new AppendOutcome.Stored(decidedVersion + events.Count, [.. events.Select(x => x.Sequence)]);
     }
 
-    private static AppendOutcome? Classify(Exception e) => IsStaleCache(e) ? new AppendOutcome.StaleCache() : AppendFailure.Classify(e) switch
+    private static AppendOutcome? Classify(Exception e) => IsStaleCache(e) ? new AppendOutcome.StaleCache() : ClaimRefusal(e) ?? AppendFailure.Classify(e) switch
     {
         AppendFailureKind.VersionConflict => new AppendOutcome.Conflict(),
         AppendFailureKind.EventIdReused => new AppendOutcome.IdsReused(e.Message),
         AppendFailureKind.OutcomeUnknown => new AppendOutcome.Unknown(e.Message),
         _ => null,
     };
+
+    private static AppendOutcome? ClaimRefusal(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case PostgresException { SqlState: StreamClaim.StaleSqlState }:
+                    return new AppendOutcome.Conflict();
+                case PostgresException { SqlState: StreamClaim.IdsStoredSqlState } stored:
+                    return new AppendOutcome.IdsReused(stored.MessageText);
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsStaleCache(Exception e)
     {

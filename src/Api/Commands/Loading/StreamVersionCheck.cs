@@ -1,4 +1,5 @@
 using Marten;
+using NpgsqlTypes;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Functions;
 
@@ -33,14 +34,14 @@ public static class StreamVersionCheck
         $function$;
         """);
 
-    /// <summary>Queues the check on the append's session; it runs in the append's transaction.</summary>
+    /// <summary>Queues the check on the append's session; it runs in the append's transaction, before the append (ADR 0144).</summary>
     public static void Queue(IDocumentSession session, IReadOnlyList<(string StreamId, long Version)> streams)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(streams);
-        session.QueueSqlCommand(
-            $"SELECT {session.DocumentStore.Options.Events.DatabaseSchemaName}.{FunctionName}(?::text[], ?::bigint[])",
-            streams.Select(s => s.StreamId).ToArray(),
-            streams.Select(s => s.Version).ToArray());
+        session.QueueOperation(new Appending.BeforeAppendSql(
+            $"SELECT {session.DocumentStore.Options.Events.DatabaseSchemaName}.{FunctionName}(?, ?)",
+            (streams.Select(s => s.StreamId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (streams.Select(s => s.Version).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint)));
     }
 }
