@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using TaskForge.Api.Commands;
 using TaskForge.Api.Commands.Idempotency;
 using TaskForge.Api.Tests.Commands.Support;
 using TaskForge.Domain;
 using TaskForge.Domain.Tasks;
+using TaskForge.Storage.EventLog;
 
 namespace TaskForge.Api.Tests.Commands;
 
@@ -15,16 +17,9 @@ public sealed class IdempotencyTests(CommandFixture fixture) : IClassFixture<Com
         var key = "create-" + Guid.NewGuid();
         var taskId = IdempotencyKey.CreatedId(board.Member, key, "task");
         var create = new TaskCommand.CreateTask(board.Member, TestBoard.Now, board.WorkspaceId, board.ProjectId, taskId, "Ship it");
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var before = await VersionsAsync(board.Streams());
 
-        var tries = Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-        {
-            await start.Task;
-            return await fixture.Handler.HandleAsync(create with { Now = TestBoard.Now.AddSeconds(i) }, new CommandOptions(key));
-        })).ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(tries);
+        var results = await AtOnce.RunAsync(20, i => fixture.Handler.HandleAsync(create with { Now = TestBoard.Now.AddSeconds(i) }, new CommandOptions(key)));
 
         var first = Assert.IsType<CommandResult.Succeeded>(results[0]);
         Assert.All(results, r => Assert.Equal(first, r));
@@ -41,19 +36,14 @@ public sealed class IdempotencyTests(CommandFixture fixture) : IClassFixture<Com
     {
         var board = await TestBoard.CreateAsync(fixture.Handler);
         var taskId = await board.NewTaskAsync();
+        var logEnd = fixture.Host.Services.GetRequiredService<LogEnd>();
+        var before = await logEnd.ReadAsync();
 
         for (var round = 0; round < 5; round++)
         {
             var rename = board.Rename(board.Member, taskId, $"Once only, round {round}");
             var options = new CommandOptions("rename-" + Guid.NewGuid());
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var tries = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-            {
-                await start.Task;
-                return await fixture.Handler.HandleAsync(rename, options);
-            })).ToList();
-            start.SetResult();
-            var results = await Task.WhenAll(tries);
+            var results = await AtOnce.RunAsync(20, _ => fixture.Handler.HandleAsync(rename, options));
 
             var first = Assert.IsType<CommandResult.Succeeded>(results[0]);
             Assert.Single(first.Positions);
@@ -61,6 +51,8 @@ public sealed class IdempotencyTests(CommandFixture fixture) : IClassFixture<Com
         }
 
         Assert.Equal(5, (await fixture.Store.ReadStreamAsync(StreamIds.Task(taskId))).Count(e => e.Type == "TaskRenamed"));
+        // The 95 retries were refused before the append (ADR 0144): they took no sequence number, and left no gap.
+        Assert.Equal(before + 5, await logEnd.ReadAsync());
     }
 
     [Fact]
