@@ -147,7 +147,7 @@ public static class EventStoreBenchmark
             "append reads the clock once, as the raw baseline writes one constant JSON; event ids are UUIDv7 as the command path makes them); commands are RenameTask through " +
             "Wolverine on tasks of their own node (each command host has its own board): decide on the task, workspace and project states, " +
             "from the state cache unread when all three are there (ADR 0125), or read in one batch query; append, with the cached context " +
-            "streams' versions checked in the same round trip. 'Commands that read' is the same with the cache not trusted (every command " +
+            "streams' versions and the command's claim on its own stream (a row lock, its event ids, its version; ADR 0144) checked in the same round trip, before the append. 'Commands that read' is the same with the cache not trusted (every command " +
             "reads the events after its cached states, ADR 0052). " +
             $"Daemon polling {bench.FastPollingTime.TotalMilliseconds} ms fast / {bench.SlowPollingTime.TotalMilliseconds} ms slow; gap settings as GapSafety.");
         report.Table(["measurement", "per second", "p50 ms", "p99 ms", "ratio"],
