@@ -16,7 +16,7 @@ public sealed class RefusedAppendTests(CommandFixture fixture) : IClassFixture<C
     private LogEnd LogEnd => fixture.Host.Services.GetRequiredService<LogEnd>();
 
     [Fact]
-    public async Task Given_eight_renames_racing_on_one_version_Then_the_refused_seven_take_no_sequence_number()
+    public async Task Bug_given_eight_renames_racing_on_one_version_Then_the_refused_seven_take_no_sequence_number()
     {
         var board = await TestBoard.CreateAsync(fixture.Handler);
         var taskId = await board.NewTaskAsync();

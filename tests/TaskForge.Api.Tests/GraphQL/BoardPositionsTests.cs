@@ -22,7 +22,7 @@ public sealed class BoardPositionsTests
     }
 
     [Fact]
-    public void Between_two_tied_neighbours_the_task_goes_right_after_the_tie()
+    public void Bug_between_two_tied_neighbours_the_task_goes_right_after_the_tie()
     {
         // As the board shows them: D, then X and Y with one rank, then S.
         var (d, x, y, s) = (Card("i0"), Card("i0i"), Card("i0i"), Card("i1"));
@@ -36,7 +36,7 @@ public sealed class BoardPositionsTests
     }
 
     [Fact]
-    public void Before_a_tied_neighbour_the_task_goes_right_before_the_tie()
+    public void Bug_before_a_tied_neighbour_the_task_goes_right_before_the_tie()
     {
         var (d, x, y) = (Card("i0"), Card("i0i"), Card("i0i"));
         var rank = BoardPositions.Between(Board(d, x, y), Moved, Column, null, y.TaskId);
@@ -44,7 +44,7 @@ public sealed class BoardPositionsTests
     }
 
     [Fact]
-    public void Ties_at_either_end_of_the_column_have_no_bound_past_them()
+    public void Bug_ties_at_either_end_of_the_column_have_no_bound_past_them()
     {
         var (x, y) = (Card("i0"), Card("i0"));
         var board = Board(x, y);

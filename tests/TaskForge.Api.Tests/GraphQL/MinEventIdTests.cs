@@ -7,7 +7,7 @@ namespace TaskForge.Api.Tests.GraphQL;
 public sealed class MinEventIdTests(ApiHostFixture api) : IClassFixture<ApiHostFixture>
 {
     [Fact]
-    public async Task An_event_id_beyond_the_log_is_a_400_that_names_the_last_event_id_and_a_real_one_reads_its_change()
+    public async Task Bug_an_event_id_beyond_the_log_is_a_400_that_names_the_last_event_id_and_a_real_one_reads_its_change()
     {
         using var ada = await api.SignUpAsync("ada");
         var project = await ApiSeed.ProjectAsync(ada, await ApiSeed.WorkspaceAsync(ada));

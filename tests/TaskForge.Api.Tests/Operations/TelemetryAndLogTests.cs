@@ -111,7 +111,7 @@ public sealed class TelemetryAndLogTests(PostgresDatabaseFixture database) : ICl
     }
 
     [Fact]
-    public async Task An_email_already_taken_is_no_error_in_the_log()
+    public async Task Bug_an_email_already_taken_is_no_error_in_the_log()
     {
         var logs = new CapturingLoggerProvider();
         await using var factory = OperationsHost.Start(database, ("Logging:LogLevel:Marten", "Debug")).WithWebHostBuilder(host =>

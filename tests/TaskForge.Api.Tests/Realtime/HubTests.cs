@@ -73,7 +73,7 @@ public sealed class HubTests(ApiHostFixture fixture) : IClassFixture<ApiHostFixt
     private Guid _workspace;
 
     [Fact]
-    public async Task A_client_holding_an_event_id_beyond_the_log_is_told_to_resync_instead_of_waiting_for_it()
+    public async Task Bug_a_client_holding_an_event_id_beyond_the_log_is_told_to_resync_instead_of_waiting_for_it()
     {
         // A browser keeps its last event id across a database reset (or points at another environment): trusted, it would
         // be sent nothing until the log reached that id.

@@ -109,7 +109,7 @@ public sealed class ResumeTests(RealtimeFixture fixture) : IClassFixture<Realtim
     }
 
     [Fact]
-    public async Task A_subscriber_ahead_of_the_log_itself_is_told_to_resync()
+    public async Task Bug_a_subscriber_ahead_of_the_log_itself_is_told_to_resync()
     {
         // A client that kept its last event ID across a database reset (or from another environment) would otherwise
         // be trusted, and get nothing until the log reached its ID.
