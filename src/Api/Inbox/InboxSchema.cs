@@ -34,6 +34,7 @@ public static class InboxSchema
             .BindField("FeedEntry", "eventId", ctx => ((FeedEntry)ctx.Source!).Position)
             .BindFieldAsync("FeedEntry", "workspace", ctx => WorkspaceSchema.LoadAsync(ctx, ((FeedEntry)ctx.Source!).WorkspaceId))
             .BindFieldAsync("FeedEntry", "actor", async ctx => ((FeedEntry)ctx.Source!).ActorId is { } actor ? await Users.LoadAsync(ctx, actor) : null)
+            .BindField("FeedEntry", "targetUuid", ctx => ((FeedEntry)ctx.Source!).TargetId.ToString())
             .BindFieldAsync("FeedEntry", "target", ctx =>
             {
                 var entry = (FeedEntry)ctx.Source!;
@@ -49,6 +50,7 @@ public static class InboxSchema
             .BindFieldAsync("Query", "unreadNotificationCount", ctx => notifications.UnreadCountAsync(Caller.Require(ctx).Id, ctx.CancellationToken))
             .BindField("Notification", "id", ctx => GlobalId.Notification(((Notification)ctx.Source!).Position))
             .BindField("Notification", "eventId", ctx => ((Notification)ctx.Source!).Position)
+            .BindField("Notification", "targetUuid", ctx => ((Notification)ctx.Source!).TargetId.ToString())
             .BindFieldAsync("Notification", "workspace", ctx => WorkspaceSchema.LoadAsync(ctx, ((Notification)ctx.Source!).WorkspaceId))
             .BindFieldAsync("Notification", "actor", async ctx => ((Notification)ctx.Source!).ActorId is { } actor ? await Users.LoadAsync(ctx, actor) : null)
             .BindFieldAsync("Notification", "target", ctx =>

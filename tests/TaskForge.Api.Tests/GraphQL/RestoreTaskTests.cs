@@ -82,4 +82,29 @@ public sealed class RestoreTaskTests(ApiHostFixture api) : IClassFixture<ApiHost
         Assert.Equal([second], after.EnumerateArray().Select(n => n.GetProperty("id").GetString()));
         Assert.Equal(JsonValueKind.Null, stranger.Data("project").ValueKind);
     }
+
+    [Fact]
+    public async Task Given_a_feed_entry_of_a_deleted_task_Then_its_target_uuid_finds_the_task_to_restore()
+    {
+        using var ada = await api.SignUpAsync("ada");
+        var project = await ApiSeed.ProjectAsync(ada, await ApiSeed.WorkspaceAsync(ada));
+        var taskId = (await ApiSeed.TaskAsync(ada, project, "Undo me")).GetProperty("task").GetProperty("id").GetString()!;
+        var deleted = (await ada.MutateAsync("mutation($id: ID!) { deleteTask(input: { taskId: $id }) { eventId errors { code } } }", new { id = taskId })).Payload("deleteTask");
+
+        // As an activity feed with an "undo" button reads it: the entry's target is gone, its uuid is not.
+        var read = await ada.QueryAsync("""
+            query($p: ID!) {
+              feed(first: 5) { nodes { eventId verb target { id } targetUuid } }
+              project(id: $p) { deletedTasks { nodes { id uuid } } }
+            }
+            """, new { p = project }, ApiSeed.EventId(deleted));
+        var entry = read.Data("feed").GetProperty("nodes").EnumerateArray().Single(e => e.GetProperty("eventId").GetString() == deleted.GetProperty("eventId").GetString());
+        var candidates = read.Data("project").GetProperty("deletedTasks").GetProperty("nodes").EnumerateArray();
+
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("target").ValueKind);
+        var match = candidates.Single(t => t.GetProperty("uuid").GetString() == entry.GetProperty("targetUuid").GetString());
+        Assert.Equal(taskId, match.GetProperty("id").GetString());
+        var restored = (await ada.MutateAsync(Restore, new { id = match.GetProperty("id").GetString() })).Payload("restoreTask");
+        Assert.Equal("Undo me", restored.GetProperty("task").GetProperty("title").GetString());
+    }
 }
