@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using TaskForge.GraphQL;
 using TaskForge.GraphQL.Http;
+using TaskForge.Realtime.Fanout;
 using TaskForge.Storage.EventLog;
 
 namespace TaskForge.Api.Schema;
@@ -67,8 +68,10 @@ public static class GraphQLApiExtensions
             }
 
             // An id beyond the log's end (kept from a database since reset, or from another environment) would make the
-            // request wait its whole bound for an event that does not exist.
-            if (eventId > 0 && await http.RequestServices.GetRequiredService<LogEnd>().ReadAsync(http.RequestAborted) is var end && eventId > end)
+            // request wait its whole bound for an event that does not exist. An id the node's tailer has already passed is
+            // in the log: only one beyond it costs the read of the log's end.
+            var published = http.RequestServices.GetService<EventFanout>()?.Position ?? 0;
+            if (eventId > published && await http.RequestServices.GetRequiredService<LogEnd>().ReadAsync(http.RequestAborted) is var end && eventId > end)
             {
                 throw new GraphQLRequestRejectedException(StatusCodes.Status400BadRequest,
                     $"{MinEventIdHeader} {eventId} is beyond the log's last event id {end}: it comes from another database (reset or restored) or is not an event id.");
